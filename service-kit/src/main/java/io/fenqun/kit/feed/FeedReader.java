@@ -1,0 +1,92 @@
+package io.fenqun.kit.feed;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Serves this service's feed without ever skipping an event. Positions come from a sequence and
+ * can commit out of order, so only events whose transaction is older than every transaction still
+ * in flight are served: nothing can later appear below them.
+ */
+@ApplicationScoped
+public class FeedReader {
+
+    static final Duration POLL_INTERVAL = Duration.ofMillis(25);
+
+    private static final String READ = """
+            SELECT position, id, type, subject, occurred_at, data::text AS data
+              FROM feed_event
+             WHERE position > $1
+               AND txid < pg_snapshot_xmin(pg_current_snapshot())
+             ORDER BY position
+             LIMIT $2""";
+
+    private static final String HEAD = "SELECT coalesce(max(position), 0) AS head FROM feed_event";
+
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    public FeedReader(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    /** Reads up to {@code limit} events after {@code after}, waiting up to {@code wait} for the first. */
+    public Uni<FeedPage> read(long after, int limit, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        return readUntil(after, limit, deadline);
+    }
+
+    private Uni<FeedPage> readUntil(long after, int limit, long deadline) {
+        return readOnce(after, limit).flatMap(page -> {
+            if (!page.events().isEmpty() || System.nanoTime() >= deadline) {
+                return Uni.createFrom().item(page);
+            }
+            return Uni.createFrom()
+                    .voidItem()
+                    .onItem()
+                    .delayIt()
+                    .by(POLL_INTERVAL)
+                    .flatMap(ignored -> readUntil(after, limit, deadline));
+        });
+    }
+
+    private Uni<FeedPage> readOnce(long after, int limit) {
+        Uni<List<FeedEvent>> events = pool.preparedQuery(READ)
+                .execute(Tuple.of(after, limit))
+                .map(rows -> {
+                    List<FeedEvent> list = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        list.add(toEvent(row));
+                    }
+                    return list;
+                });
+        Uni<Long> head = pool.query(HEAD).execute().map(rows -> rows.iterator().next().getLong("head"));
+        return Uni.combine().all().unis(events, head).asTuple().map(t -> {
+            List<FeedEvent> list = t.getItem1();
+            long next = list.isEmpty() ? after : list.get(list.size() - 1).position();
+            return new FeedPage(list, next, Math.max(t.getItem2(), next));
+        });
+    }
+
+    private FeedEvent toEvent(Row row) {
+        try {
+            return new FeedEvent(
+                    row.getLong("position"),
+                    row.getUUID("id"),
+                    row.getString("type"),
+                    row.getString("subject"),
+                    row.getOffsetDateTime("occurred_at"),
+                    json.readTree(row.getString("data")));
+        } catch (Exception e) {
+            throw new IllegalStateException("feed event " + row.getLong("position") + " is not valid JSON", e);
+        }
+    }
+}
