@@ -18,8 +18,8 @@ public final class CustomerAccess {
 
     /** The owner a caller is restricted to, or null when the caller may see every customer. */
     public static String restrictedToOwner(Caller caller) {
-        boolean wide = caller.hasAny(
-                Roles.ADMIN, Roles.SUPPORT, Roles.MARKETER, Roles.ANALYST, Roles.PARTNER, Roles.SERVICE);
+        boolean wide =
+                caller.hasAny(Roles.ADMIN, Roles.SUPPORT, Roles.MARKETER, Roles.ANALYST, Roles.PARTNER, Roles.SERVICE);
         return !wide && caller.has(Roles.SALES) ? caller.userId() : null;
     }
 

@@ -16,7 +16,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a client sends to create or replace a customer. */
-@Schema(name = "CustomerInput", example = """
+@Schema(
+        name = "CustomerInput",
+        example =
+                """
         {"kind":"PERSON","name":"张三","gender":"MALE","birthDate":"1988-05-20","phone":"13812345678",
          "email":"zhangsan@example.com","address":{"province":"浙江省","city":"杭州市","district":"西湖区","line":"文三路 90 号"},
          "areaType":"URBAN","locality":"LOCAL","needs":["WEARING","GIFT"],"preferredCategories":["翡翠手镯"],
@@ -50,7 +53,5 @@ public record CustomerInput(
             @Size(max = 300) String line) {}
 
     /** A partner system's id for this customer, unique per source. */
-    public record ExternalId(
-            @NotBlank @Size(max = 50) String source,
-            @NotBlank @Size(max = 100) String externalId) {}
+    public record ExternalId(@NotBlank @Size(max = 50) String source, @NotBlank @Size(max = 100) String externalId) {}
 }

@@ -50,21 +50,21 @@ public class CustomerResource {
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull CustomerInput input,
             UriInfo uri) {
-        return service.create(idempotencyKey, input, caller())
-                .map(outcome -> Response.status(outcome.status())
-                        .location(uri.getAbsolutePathBuilder()
-                                .path(outcome.body().id().toString())
-                                .build())
-                        .tag(ETags.of(outcome.body().version()))
-                        .entity(outcome.body())
-                        .build());
+        return service.create(idempotencyKey, input, caller()).map(outcome -> Response.status(outcome.status())
+                .location(uri.getAbsolutePathBuilder()
+                        .path(outcome.body().id().toString())
+                        .build())
+                .tag(ETags.of(outcome.body().version()))
+                .entity(outcome.body())
+                .build());
     }
 
     @GET
-    @RolesAllowed({
-        Roles.ADMIN, Roles.SUPPORT, Roles.SALES, Roles.MARKETER, Roles.ANALYST, Roles.PARTNER, Roles.SERVICE
+    @RolesAllowed({Roles.ADMIN, Roles.SUPPORT, Roles.SALES, Roles.MARKETER, Roles.ANALYST, Roles.PARTNER, Roles.SERVICE
     })
-    @Operation(summary = "Search customers", description = "Substring match on name (Chinese too), phone or email with `q`; exact tag, city and owner.")
+    @Operation(
+            summary = "Search customers",
+            description = "Substring match on name (Chinese too), phone or email with `q`; exact tag, city and owner.")
     public Uni<Page<CustomerView>> search(
             @QueryParam("q") String q,
             @QueryParam("name") String name,
@@ -81,8 +81,7 @@ public class CustomerResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({
-        Roles.ADMIN, Roles.SUPPORT, Roles.SALES, Roles.MARKETER, Roles.ANALYST, Roles.PARTNER, Roles.SERVICE
+    @RolesAllowed({Roles.ADMIN, Roles.SUPPORT, Roles.SALES, Roles.MARKETER, Roles.ANALYST, Roles.PARTNER, Roles.SERVICE
     })
     @Operation(summary = "Get one customer")
     public Uni<RestResponse<CustomerView>> get(@PathParam("id") String id) {
@@ -92,7 +91,9 @@ public class CustomerResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPPORT, Roles.SALES, Roles.PARTNER})
-    @Operation(summary = "Replace a customer", description = "Send the ETag you read as If-Match; a stale one gets 412.")
+    @Operation(
+            summary = "Replace a customer",
+            description = "Send the ETag you read as If-Match; a stale one gets 412.")
     public Uni<RestResponse<CustomerView>> replace(
             @PathParam("id") String id,
             @HeaderParam(ETags.IF_MATCH) String ifMatch,

@@ -49,7 +49,8 @@ public class CustomerService {
 
     /** Creates a customer once per Idempotency-Key (null: no key). */
     @WithTransaction
-    public Uni<IdempotencyKeys.Outcome<CustomerView>> create(String idempotencyKey, CustomerInput input, Caller caller) {
+    public Uni<IdempotencyKeys.Outcome<CustomerView>> create(
+            String idempotencyKey, CustomerInput input, Caller caller) {
         return idempotency.once(
                 caller.userId() + ":customer.create",
                 idempotencyKey,
@@ -82,7 +83,8 @@ public class CustomerService {
 
     @WithSession
     public Uni<CustomerView> get(UUID id, Caller caller) {
-        return customers.findById(id)
+        return customers
+                .findById(id)
                 .map(c -> CustomerAccess.requireVisible(caller, c, id))
                 .flatMap(this::view)
                 .map(view -> CustomerAccess.present(caller, view));
@@ -90,7 +92,8 @@ public class CustomerService {
 
     @WithTransaction
     public Uni<CustomerView> replace(UUID id, CustomerInput input, Long expectedVersion, Caller caller) {
-        return customers.findById(id)
+        return customers
+                .findById(id)
                 .map(c -> CustomerAccess.requireVisible(caller, c, id))
                 .flatMap(c -> {
                     requireActive(c);
@@ -110,8 +113,8 @@ public class CustomerService {
     @WithTransaction
     public Uni<Upserted> upsertByExternalId(String source, String externalId, CustomerInput input, Caller caller) {
         if (caller.partnerSource() != null && !caller.partnerSource().equals(source)) {
-            throw ProblemException.forbidden("This partner key may only write external ids of source "
-                    + caller.partnerSource());
+            throw ProblemException.forbidden(
+                    "This partner key may only write external ids of source " + caller.partnerSource());
         }
         List<CustomerInput.ExternalId> ids = new ArrayList<>();
         ids.add(new CustomerInput.ExternalId(source, externalId));
@@ -121,8 +124,10 @@ public class CustomerService {
         CustomerInput withId = withExternalIds(input, ids);
         Customer probe = new Customer();
         apply(probe, withId, caller);
-        return customers.findByExternalId(source, externalId)
-                .flatMap(found -> found != null ? Uni.createFrom().item(found) : findByContact(probe.phone, probe.email))
+        return customers
+                .findByExternalId(source, externalId)
+                .flatMap(
+                        found -> found != null ? Uni.createFrom().item(found) : findByContact(probe.phone, probe.email))
                 .flatMap(found -> {
                     if (found == null) {
                         probe.id = Ids.newId();
@@ -144,15 +149,19 @@ public class CustomerService {
                 blankToNull(criteria.name()),
                 blankToNull(criteria.phone()) == null
                         ? null
-                        : contacts.phone(criteria.phone()).orElse(criteria.phone().trim()),
+                        : contacts.phone(criteria.phone())
+                                .orElse(criteria.phone().trim()),
                 blankToNull(criteria.email()),
                 blankToNull(criteria.tag()),
                 blankToNull(criteria.city()),
                 blankToNull(criteria.owner()));
-        return customers.search(normalized, CustomerAccess.restrictedToOwner(caller), after, page.fetchSize())
+        return customers
+                .search(normalized, CustomerAccess.restrictedToOwner(caller), after, page.fetchSize())
                 .flatMap(this::views)
                 .map(views -> page.page(
-                        views.stream().map(v -> CustomerAccess.present(caller, v)).toList(),
+                        views.stream()
+                                .map(v -> CustomerAccess.present(caller, v))
+                                .toList(),
                         v -> v.id().toString()));
     }
 
@@ -165,10 +174,9 @@ public class CustomerService {
     /** Unmasked views of several customers, their external ids read in one query. */
     @WithSession
     public Uni<List<CustomerView>> views(List<Customer> list) {
-        return customers.externalIds(list.stream().map(c -> c.id).toList())
-                .map(ids -> list.stream()
-                        .map(c -> CustomerView.of(c, ids.getOrDefault(c.id, List.of())))
-                        .toList());
+        return customers.externalIds(list.stream().map(c -> c.id).toList()).map(ids -> list.stream()
+                .map(c -> CustomerView.of(c, ids.getOrDefault(c.id, List.of())))
+                .toList());
     }
 
     Uni<CustomerView> announce(String type, Customer customer) {
@@ -191,22 +199,28 @@ public class CustomerService {
 
     private Uni<Customer> findByContact(String phone, String email) {
         Uni<Customer> byPhone = phone == null ? Uni.createFrom().nullItem() : customers.findActiveByPhone(phone);
-        return byPhone.flatMap(found -> found != null || email == null
-                ? Uni.createFrom().item(found)
-                : customers.findActiveByEmail(email));
+        return byPhone.flatMap(found ->
+                found != null || email == null ? Uni.createFrom().item(found) : customers.findActiveByEmail(email));
     }
 
     private Uni<Void> ensurePhoneFree(String phone, UUID self) {
         if (phone == null) {
             return Uni.createFrom().voidItem();
         }
-        return customers.findActiveByPhone(phone).invoke(other -> {
-            if (other != null && !other.id.equals(self)) {
-                throw new ProblemException(Problem.of(
-                                409, "duplicate-phone", "Duplicate phone", "Another customer has this phone number")
-                        .withErrors(List.of(new Problem.FieldError("phone", "belongs to customer " + other.id))));
-            }
-        }).replaceWithVoid();
+        return customers
+                .findActiveByPhone(phone)
+                .invoke(other -> {
+                    if (other != null && !other.id.equals(self)) {
+                        throw new ProblemException(Problem.of(
+                                        409,
+                                        "duplicate-phone",
+                                        "Duplicate phone",
+                                        "Another customer has this phone number")
+                                .withErrors(
+                                        List.of(new Problem.FieldError("phone", "belongs to customer " + other.id))));
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** Copies validated input onto the entity, normalising contacts. */
@@ -244,7 +258,9 @@ public class CustomerService {
         c.locality = in.locality();
         c.industry = in.industry();
         c.companySize = in.companySize();
-        c.needs = in.needs() == null ? new String[0] : in.needs().stream().map(Enum::name).distinct().toArray(String[]::new);
+        c.needs = in.needs() == null
+                ? new String[0]
+                : in.needs().stream().map(Enum::name).distinct().toArray(String[]::new);
         c.preferredCategories = distinct(in.preferredCategories());
         c.preferredChannels = in.preferredChannels() == null
                 ? new String[0]
@@ -259,20 +275,37 @@ public class CustomerService {
 
     static void requireActive(Customer c) {
         if (!c.isActive()) {
-            throw ProblemException.conflict("Customer " + c.id + " is " + c.status.name().toLowerCase()
-                    + (c.mergedInto != null ? " into " + c.mergedInto : ""));
+            throw ProblemException.conflict("Customer " + c.id + " is "
+                    + c.status.name().toLowerCase() + (c.mergedInto != null ? " into " + c.mergedInto : ""));
         }
     }
 
     private static CustomerInput withExternalIds(CustomerInput in, List<CustomerInput.ExternalId> ids) {
         return new CustomerInput(
-                in.kind(), in.name(), in.gender(), in.birthDate(), in.phone(), in.email(), in.address(),
-                in.areaType(), in.locality(), in.industry(), in.companySize(), in.needs(),
-                in.preferredCategories(), in.preferredChannels(), in.tags(), in.ownerId(), in.membershipTier(), ids);
+                in.kind(),
+                in.name(),
+                in.gender(),
+                in.birthDate(),
+                in.phone(),
+                in.email(),
+                in.address(),
+                in.areaType(),
+                in.locality(),
+                in.industry(),
+                in.companySize(),
+                in.needs(),
+                in.preferredCategories(),
+                in.preferredChannels(),
+                in.tags(),
+                in.ownerId(),
+                in.membershipTier(),
+                ids);
     }
 
     private static String[] distinct(List<String> values) {
-        return values == null ? new String[0] : values.stream().map(String::trim).distinct().toArray(String[]::new);
+        return values == null
+                ? new String[0]
+                : values.stream().map(String::trim).distinct().toArray(String[]::new);
     }
 
     private static String blankToNull(String s) {

@@ -60,10 +60,7 @@ class CustomerResourceTest {
 
     @Test
     void withoutTokenIs401Problem() {
-        given().get("/api/v1/customers")
-                .then()
-                .statusCode(401)
-                .contentType("application/problem+json");
+        given().get("/api/v1/customers").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
