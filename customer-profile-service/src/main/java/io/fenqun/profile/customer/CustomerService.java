@@ -64,8 +64,6 @@ public class CustomerService {
     @WithTransaction
     public Uni<CustomerView> create(CustomerInput input, Caller caller) {
         Customer customer = new Customer();
-        customer.id = Ids.newId();
-        customer.createdAt = now();
         apply(customer, input, caller);
         return insert(customer, input).map(view -> CustomerAccess.present(caller, view));
     }
@@ -73,6 +71,11 @@ public class CustomerService {
     /** Persists a new customer with its external ids and announces it; used by imports and upserts too. */
     @WithTransaction
     public Uni<CustomerView> insert(Customer customer, CustomerInput input) {
+        if (customer.id == null) {
+            customer.id = Ids.newId();
+        }
+        customer.createdAt = now();
+        customer.updatedAt = customer.createdAt;
         List<CustomerInput.ExternalId> ids = input.externalIds() == null ? List.of() : input.externalIds();
         return ensurePhoneFree(customer.phone, null)
                 .flatMap(ignored -> customers.persist(customer))
@@ -130,8 +133,6 @@ public class CustomerService {
                         found -> found != null ? Uni.createFrom().item(found) : findByContact(probe.phone, probe.email))
                 .flatMap(found -> {
                     if (found == null) {
-                        probe.id = Ids.newId();
-                        probe.createdAt = now();
                         return insert(probe, withId).map(v -> new Upserted(v, true));
                     }
                     CustomerAccess.requireVisible(caller, found, source + "/" + externalId);
@@ -268,9 +269,6 @@ public class CustomerService {
         c.tags = distinct(in.tags());
         c.ownerId = CustomerAccess.ownerFor(caller, in.ownerId());
         c.membershipTier = in.membershipTier();
-        if (c.updatedAt == null) {
-            c.updatedAt = c.createdAt;
-        }
     }
 
     static void requireActive(Customer c) {

@@ -23,7 +23,7 @@ class CustomerResourceTest {
                 {"kind":"PERSON","name":"%s","phone":"%s","email":"%s@example.com",
                  "address":{"province":"浙江省","city":"杭州市","district":"西湖区","line":"文三路 90 号"},
                  "birthDate":"1988-05-20","tags":["vip"],"needs":["GIFT"]}"""
-                .formatted(name, phone, phone);
+                .formatted(name, phone, phone.replaceAll("\\D", ""));
     }
 
     static String create(String name, String phone) {
