@@ -184,18 +184,28 @@ public class CustomerService {
         return view(customer).call(view -> outbox.append(type, customer.id, view));
     }
 
+    /**
+     * Applies input to a customer. A write that changes nothing keeps the version and emits no
+     * event, so partners can re-send their records freely.
+     */
     private Uni<CustomerView> update(Customer customer, CustomerInput input, Caller caller) {
         String previousPhone = customer.phone;
-        apply(customer, input, caller);
-        customer.updatedAt = now();
         List<CustomerInput.ExternalId> ids = input.externalIds() == null ? List.of() : input.externalIds();
-        Uni<Void> phoneCheck = customer.phone != null && !customer.phone.equals(previousPhone)
-                ? ensurePhoneFree(customer.phone, customer.id)
-                : Uni.createFrom().voidItem();
-        return phoneCheck
-                .flatMap(ignored -> customers.flush())
-                .flatMap(ignored -> customers.linkExternalIds(customer.id, ids))
-                .flatMap(ignored -> announce(UPDATED, customer));
+        return customers.externalIds(customer.id).flatMap(linked -> {
+            CustomerView before = CustomerView.of(customer, linked);
+            apply(customer, input, caller);
+            if (CustomerView.of(customer, linked).equals(before) && linked.containsAll(ids)) {
+                return Uni.createFrom().item(before);
+            }
+            customer.updatedAt = now();
+            Uni<Void> phoneCheck = customer.phone != null && !customer.phone.equals(previousPhone)
+                    ? ensurePhoneFree(customer.phone, customer.id)
+                    : Uni.createFrom().voidItem();
+            return phoneCheck
+                    .flatMap(ignored -> customers.flush())
+                    .flatMap(ignored -> customers.linkExternalIds(customer.id, ids))
+                    .flatMap(ignored -> announce(UPDATED, customer));
+        });
     }
 
     private Uni<Customer> findByContact(String phone, String email) {

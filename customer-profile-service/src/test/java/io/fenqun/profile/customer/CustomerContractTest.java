@@ -90,6 +90,14 @@ class CustomerContractTest {
                 .statusCode(200)
                 .body("externalIds.externalId", hasItem("YZ-1"))
                 .body("externalIds.externalId", hasItem("YZ-2"));
+        // re-sending the same record changes nothing: same version
+        given().header("Authorization", partner)
+                .contentType(ContentType.JSON)
+                .body(CustomerResourceTest.body("猪悟能", "13500000012"))
+                .put("/api/v1/customers/by-external-id/youzan/YZ-1")
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2));
         given().header("Authorization", partner)
                 .contentType(ContentType.JSON)
                 .body(CustomerResourceTest.body("沙僧", "13500000013"))
