@@ -1,0 +1,27 @@
+# Fenqun: the two commands a newcomer needs are `make run` and `make test`.
+MVNW := ./mvnw -B
+RUNNER_JAR := suite-runner/target/suite-runner.jar
+
+.PHONY: run test build token fmt bench-import
+
+## Build everything and start the suite on an embedded PostgreSQL (Ctrl-C stops it).
+run: build
+	java -jar $(RUNNER_JAR) run
+
+## Every test of every module, each service against a real embedded PostgreSQL; checks formatting too.
+test:
+	$(MVNW) verify
+
+build:
+	$(MVNW) -q -DskipTests -Dspotless.check.skip=true package
+
+## A development JWT: make token ROLE=admin [USER_ID=someone]
+token: $(RUNNER_JAR)
+	@java -jar $(RUNNER_JAR) token $(ROLE) $(USER_ID)
+
+$(RUNNER_JAR):
+	$(MVNW) -q -DskipTests -Dspotless.check.skip=true -pl suite-runner package
+
+## Format the Java sources the way `make test` checks them.
+fmt:
+	$(MVNW) -q spotless:apply

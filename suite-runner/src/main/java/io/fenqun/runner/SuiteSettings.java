@@ -1,0 +1,35 @@
+package io.fenqun.runner;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The services of the suite and where they listen. Each later service is one more line in
+ * {@link #SERVICES}.
+ */
+public record SuiteSettings(int postgresPort, List<Service> services) {
+
+    /** One service: its module, HTTP port and database (a role of the same name owns it). */
+    public record Service(String name, String module, int port, String database) {}
+
+    static final List<Service> SERVICES =
+            List.of(new Service("customer-profile-service", "customer-profile-service", 8081, "profile"));
+
+    static final int DEFAULT_POSTGRES_PORT = 15432;
+
+    public static SuiteSettings fromEnvironment(Map<String, String> env) {
+        return new SuiteSettings(port(env.getOrDefault("FENQUN_PG_PORT", "" + DEFAULT_POSTGRES_PORT)), SERVICES);
+    }
+
+    static int port(String text) {
+        try {
+            int port = Integer.parseInt(text.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new SuiteException("FENQUN_PG_PORT must be a port number, not '" + text + "'");
+        }
+    }
+}
