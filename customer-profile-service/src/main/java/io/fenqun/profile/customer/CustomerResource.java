@@ -85,7 +85,7 @@ public class CustomerResource {
     })
     @Operation(summary = "Get one customer")
     public Uni<RestResponse<CustomerView>> get(@PathParam("id") String id) {
-        return service.get(Ids.parse(id, "Customer"), caller()).map(CustomerResource::withETag);
+        return service.get(Ids.parse(id, "Customer"), caller()).map(v -> ETags.ok(v, v.version()));
     }
 
     @PUT
@@ -99,7 +99,7 @@ public class CustomerResource {
             @HeaderParam(ETags.IF_MATCH) String ifMatch,
             @Valid @NotNull CustomerInput input) {
         return service.replace(Ids.parse(id, "Customer"), input, ETags.expectedVersion(ifMatch), caller())
-                .map(CustomerResource::withETag);
+                .map(v -> ETags.ok(v, v.version()));
     }
 
     @PUT
@@ -118,12 +118,6 @@ public class CustomerResource {
                         .tag(ETags.of(u.customer().version()))
                         .entity(u.customer())
                         .build());
-    }
-
-    static RestResponse<CustomerView> withETag(CustomerView view) {
-        return RestResponse.ResponseBuilder.ok(view)
-                .tag(ETags.of(view.version()))
-                .build();
     }
 
     private Caller caller() {

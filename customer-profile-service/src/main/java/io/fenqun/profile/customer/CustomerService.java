@@ -281,7 +281,7 @@ public class CustomerService {
         c.membershipTier = in.membershipTier();
     }
 
-    static void requireActive(Customer c) {
+    public static void requireActive(Customer c) {
         if (!c.isActive()) {
             throw ProblemException.conflict("Customer " + c.id + " is "
                     + c.status.name().toLowerCase() + (c.mergedInto != null ? " into " + c.mergedInto : ""));

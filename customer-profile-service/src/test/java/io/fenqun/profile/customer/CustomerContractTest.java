@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasKey;
 
 import io.fenqun.kit.testing.EmbeddedPostgresResource;
 import io.fenqun.kit.testing.TestTokens;
+import io.fenqun.profile.TestCustomers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -28,7 +29,7 @@ class CustomerContractTest {
     void ifMatchGuardsAgainstLostUpdates() {
         var created = given().header("Authorization", ADMIN)
                 .contentType(ContentType.JSON)
-                .body(CustomerResourceTest.body("孙悟空", "13500000011"))
+                .body(TestCustomers.body("孙悟空", "13500000011"))
                 .post("/api/v1/customers")
                 .then()
                 .statusCode(201)
@@ -38,7 +39,7 @@ class CustomerContractTest {
         given().header("Authorization", ADMIN)
                 .header("If-Match", etag)
                 .contentType(ContentType.JSON)
-                .body(CustomerResourceTest.body("孙行者", "13500000011"))
+                .body(TestCustomers.body("孙行者", "13500000011"))
                 .put("/api/v1/customers/" + id)
                 .then()
                 .statusCode(200)
@@ -47,7 +48,7 @@ class CustomerContractTest {
         given().header("Authorization", ADMIN)
                 .header("If-Match", etag)
                 .contentType(ContentType.JSON)
-                .body(CustomerResourceTest.body("美猴王", "13500000011"))
+                .body(TestCustomers.body("美猴王", "13500000011"))
                 .put("/api/v1/customers/" + id)
                 .then()
                 .statusCode(412)
@@ -69,14 +70,14 @@ class CustomerContractTest {
                         .sign(privateKeyOfTests());
         given().header("Authorization", partner)
                 .contentType(ContentType.JSON)
-                .body(CustomerResourceTest.body("猪八戒", "13500000012"))
+                .body(TestCustomers.body("猪八戒", "13500000012"))
                 .put("/api/v1/customers/by-external-id/youzan/YZ-1")
                 .then()
                 .statusCode(201)
                 .body("externalIds.externalId", hasItem("YZ-1"));
         given().header("Authorization", partner)
                 .contentType(ContentType.JSON)
-                .body(CustomerResourceTest.body("猪悟能", "13500000012"))
+                .body(TestCustomers.body("猪悟能", "13500000012"))
                 .put("/api/v1/customers/by-external-id/youzan/YZ-1")
                 .then()
                 .statusCode(200)
@@ -84,7 +85,7 @@ class CustomerContractTest {
         // an unknown external id with a known phone joins the existing customer
         given().header("Authorization", partner)
                 .contentType(ContentType.JSON)
-                .body(CustomerResourceTest.body("猪悟能", "135 0000 0012"))
+                .body(TestCustomers.body("猪悟能", "135 0000 0012"))
                 .put("/api/v1/customers/by-external-id/youzan/YZ-2")
                 .then()
                 .statusCode(200)
@@ -93,14 +94,14 @@ class CustomerContractTest {
         // re-sending the same record changes nothing: same version
         given().header("Authorization", partner)
                 .contentType(ContentType.JSON)
-                .body(CustomerResourceTest.body("猪悟能", "13500000012"))
+                .body(TestCustomers.body("猪悟能", "13500000012"))
                 .put("/api/v1/customers/by-external-id/youzan/YZ-1")
                 .then()
                 .statusCode(200)
                 .body("version", equalTo(2));
         given().header("Authorization", partner)
                 .contentType(ContentType.JSON)
-                .body(CustomerResourceTest.body("沙僧", "13500000013"))
+                .body(TestCustomers.body("沙僧", "13500000013"))
                 .put("/api/v1/customers/by-external-id/weidian/WD-1")
                 .then()
                 .statusCode(403);
@@ -110,13 +111,13 @@ class CustomerContractTest {
     void duplicatePhoneIsConflictNotServerError() {
         given().header("Authorization", ADMIN)
                 .contentType(ContentType.JSON)
-                .body(CustomerResourceTest.body("唐三藏", "13500000014"))
+                .body(TestCustomers.body("唐三藏", "13500000014"))
                 .post("/api/v1/customers")
                 .then()
                 .statusCode(201);
         given().header("Authorization", ADMIN)
                 .contentType(ContentType.JSON)
-                .body(CustomerResourceTest.body("唐僧", "13500000014"))
+                .body(TestCustomers.body("唐僧", "13500000014"))
                 .post("/api/v1/customers")
                 .then()
                 .statusCode(409)
@@ -181,7 +182,7 @@ class CustomerContractTest {
     void rolesAndTokensAreChecked() throws Exception {
         given().header("Authorization", TestTokens.bearer("analyst"))
                 .contentType(ContentType.JSON)
-                .body(CustomerResourceTest.body("白骨精", "13500000015"))
+                .body(TestCustomers.body("白骨精", "13500000015"))
                 .post("/api/v1/customers")
                 .then()
                 .statusCode(403)

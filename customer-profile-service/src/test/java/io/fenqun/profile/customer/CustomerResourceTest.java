@@ -1,5 +1,7 @@
 package io.fenqun.profile.customer;
 
+import static io.fenqun.profile.TestCustomers.body;
+import static io.fenqun.profile.TestCustomers.create;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,25 +19,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class CustomerResourceTest {
-
-    static String body(String name, String phone) {
-        return """
-                {"kind":"PERSON","name":"%s","phone":"%s","email":"%s@example.com",
-                 "address":{"province":"浙江省","city":"杭州市","district":"西湖区","line":"文三路 90 号"},
-                 "birthDate":"1988-05-20","tags":["vip"],"needs":["GIFT"]}"""
-                .formatted(name, phone, phone.replaceAll("\\D", ""));
-    }
-
-    static String create(String name, String phone) {
-        return given().header("Authorization", TestTokens.bearer("admin"))
-                .contentType(ContentType.JSON)
-                .body(body(name, phone))
-                .post("/api/v1/customers")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
 
     @Test
     void createsReadsAndMasksForMarketers() {

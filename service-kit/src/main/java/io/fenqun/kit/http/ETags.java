@@ -2,6 +2,7 @@ package io.fenqun.kit.http;
 
 import io.fenqun.kit.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Optimistic locking over HTTP: the ETag is the row version, If-Match must name the current one. */
 public final class ETags {
@@ -12,6 +13,11 @@ public final class ETags {
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** A 200 response carrying the body's version as its ETag. */
+    public static <T> RestResponse<T> ok(T body, long version) {
+        return RestResponse.ResponseBuilder.ok(body).tag(of(version)).build();
     }
 
     /**

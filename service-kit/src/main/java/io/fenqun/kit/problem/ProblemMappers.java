@@ -11,12 +11,12 @@ import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -138,17 +138,23 @@ public class ProblemMappers {
     }
 
     private static String fieldPath(ConstraintViolation<?> v) {
-        // Method-parameter paths look like "create.body.phone"; clients need "phone".
-        List<Path.Node> nodes =
-                StreamSupport.stream(v.getPropertyPath().spliterator(), false).toList();
-        return nodes.stream()
-                .filter(n -> n.getKind() == jakarta.validation.ElementKind.PROPERTY
-                        || n.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT)
-                .map(n -> n.getIndex() != null ? n.getName() + "[" + n.getIndex() + "]" : n.getName())
-                .filter(n -> n != null && !n.isEmpty())
-                .collect(Collectors.collectingAndThen(
-                        Collectors.joining("."),
-                        s -> s.isEmpty() ? nodes.get(nodes.size() - 1).getName() : s));
+        // Method-parameter paths start "create.input."; clients need the path inside the body,
+        // written like JSON: "items[0].quantity". A node's index belongs to the node before it.
+        StringBuilder path = new StringBuilder();
+        String last = "";
+        for (Path.Node node : v.getPropertyPath()) {
+            last = node.getName() == null ? last : node.getName();
+            if (node.getKind() != ElementKind.PROPERTY && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                continue;
+            }
+            if (node.isInIterable() && node.getIndex() != null && !path.isEmpty()) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                path.append(path.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return path.isEmpty() ? last : path.toString();
     }
 
     private static String jsonPath(JsonMappingException e) {
