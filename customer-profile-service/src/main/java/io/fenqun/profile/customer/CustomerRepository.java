@@ -91,6 +91,14 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return chain;
     }
 
+    public Uni<Void> unlinkExternalIds(UUID customerId) {
+        return getSession()
+                .flatMap(s -> s.createNativeQuery("DELETE FROM customer_external_id WHERE customer_id = :id")
+                        .setParameter("id", customerId)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
     public Uni<Void> moveExternalIds(UUID from, UUID to) {
         return getSession()
                 .flatMap(s -> s.createNativeQuery(

@@ -1,6 +1,7 @@
 package io.fenqun.profile.privacy;
 
 import io.smallrye.mutiny.Uni;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,6 +22,14 @@ public interface CustomerDataPart {
      * facts needed for statistics (order totals and dates) stay.
      */
     Uni<Void> erase(UUID customerId);
+
+    /**
+     * The feed event types of this part whose payloads carry personal data; erasure redacts them.
+     * Events of other types stay readable, so anonymous facts still reach other services.
+     */
+    default Set<String> personalEventTypes() {
+        return Set.of();
+    }
 
     /** Moves this part's records from a duplicate customer to the one that survives the merge. */
     Uni<Void> merge(UUID duplicate, UUID survivor);

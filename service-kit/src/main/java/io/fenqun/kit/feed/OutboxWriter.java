@@ -1,10 +1,16 @@
 package io.fenqun.kit.feed;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fenqun.kit.ids.Ids;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -35,15 +41,49 @@ public class OutboxWriter {
     }
 
     /**
-     * Replaces the payload of every earlier event about a subject, for erasure: the feed must not
-     * keep personal data that the owner has deleted.
+     * Replaces the payload of earlier events of the given types about a subject, for erasure: the
+     * feed must not keep personal data that the owner has deleted.
      */
-    public Uni<Integer> redactSubject(Object subject, Object redactedData) {
+    public Uni<Integer> redactSubject(Object subject, Collection<String> types, Object redactedData) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "UPDATE feed_event SET data = CAST(CAST(:data AS text) AS jsonb) WHERE subject = :subject")
+                        "UPDATE feed_event SET data = CAST(CAST(:data AS text) AS jsonb)"
+                                + " WHERE subject = :subject AND type = ANY(:types)")
                 .setParameter("data", toJson(redactedData))
                 .setParameter("subject", subject.toString())
+                .setParameter("types", types.toArray(String[]::new))
                 .executeUpdate());
+    }
+
+    /** Every event about a subject, oldest first: for a data subject's export. */
+    public Uni<List<FeedEvent>> eventsAbout(Object subject) {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "SELECT position, id, type, occurred_at, data::text FROM feed_event"
+                                        + " WHERE subject = :subject ORDER BY position",
+                                Object[].class)
+                        .setParameter("subject", subject.toString())
+                        .getResultList())
+                .map(rows -> rows.stream()
+                        .map(r -> new FeedEvent(
+                                ((Number) r[0]).longValue(),
+                                (UUID) r[1],
+                                (String) r[2],
+                                subject.toString(),
+                                toOffset(r[3]),
+                                readTree((String) r[4])))
+                        .toList());
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        return value instanceof OffsetDateTime o ? o : ((Instant) value).atOffset(ZoneOffset.UTC);
+    }
+
+    private JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException("feed event data is not JSON", e);
+        }
     }
 
     private String toJson(Object data) {
