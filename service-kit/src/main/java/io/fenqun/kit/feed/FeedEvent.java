@@ -5,4 +5,5 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** One event of a change feed, as served to readers. */
-public record FeedEvent(long position, UUID id, String type, String subject, OffsetDateTime occurredAt, JsonNode data) {}
+public record FeedEvent(
+        long position, UUID id, String type, String subject, OffsetDateTime occurredAt, JsonNode data) {}

@@ -20,7 +20,8 @@ public class FeedReader {
 
     static final Duration POLL_INTERVAL = Duration.ofMillis(25);
 
-    private static final String READ = """
+    private static final String READ =
+            """
             SELECT position, id, type, subject, occurred_at, data::text AS data
               FROM feed_event
              WHERE position > $1
@@ -68,7 +69,8 @@ public class FeedReader {
                     }
                     return list;
                 });
-        Uni<Long> head = pool.query(HEAD).execute().map(rows -> rows.iterator().next().getLong("head"));
+        Uni<Long> head =
+                pool.query(HEAD).execute().map(rows -> rows.iterator().next().getLong("head"));
         return Uni.combine().all().unis(events, head).asTuple().map(t -> {
             List<FeedEvent> list = t.getItem1();
             long next = list.isEmpty() ? after : list.get(list.size() - 1).position();

@@ -39,12 +39,11 @@ public class OutboxWriter {
      * keep personal data that the owner has deleted.
      */
     public Uni<Integer> redactSubject(Object subject, Object redactedData) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "UPDATE feed_event SET data = CAST(CAST(:data AS text) AS jsonb) WHERE subject = :subject")
-                        .setParameter("data", toJson(redactedData))
-                        .setParameter("subject", subject.toString())
-                        .executeUpdate());
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "UPDATE feed_event SET data = CAST(CAST(:data AS text) AS jsonb) WHERE subject = :subject")
+                .setParameter("data", toJson(redactedData))
+                .setParameter("subject", subject.toString())
+                .executeUpdate());
     }
 
     private String toJson(Object data) {

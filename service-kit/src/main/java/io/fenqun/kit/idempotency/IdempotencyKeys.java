@@ -82,10 +82,10 @@ public class IdempotencyKeys {
 
     /** Forgets stored responses about a resource, for erasure of personal data. */
     public Uni<Integer> forgetResource(String resourceId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "DELETE FROM idempotency_key WHERE resource_id = :rid")
-                .setParameter("rid", resourceId)
-                .executeUpdate());
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("DELETE FROM idempotency_key WHERE resource_id = :rid")
+                        .setParameter("rid", resourceId)
+                        .executeUpdate());
     }
 
     private <T> Outcome<T> replay(List<Object[]> rows, String hash, Class<T> bodyType) {
@@ -103,8 +103,8 @@ public class IdempotencyKeys {
 
     private String hash(Object request) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(write(request).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -51,15 +51,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response unknownField(UnrecognizedPropertyException e) {
-        return toResponse(ProblemException.invalidField(jsonPath(e), "unknown field")
-                .problem());
+        return toResponse(
+                ProblemException.invalidField(jsonPath(e), "unknown field").problem());
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response invalidFormat(InvalidFormatException e) {
         return toResponse(ProblemException.invalidField(
                         jsonPath(e),
-                        "cannot read " + quote(e.getValue()) + " as " + e.getTargetType().getSimpleName())
+                        "cannot read " + quote(e.getValue()) + " as "
+                                + e.getTargetType().getSimpleName())
                 .problem());
     }
 
@@ -121,7 +122,8 @@ public class ProblemMappers {
 
     private static Problem fromSqlState(PgException pg) {
         return switch (pg.getSqlState()) {
-            case "23505" -> Problem.of(409, "conflict", "Conflict", "A record with the same unique value already exists");
+            case "23505" -> Problem.of(
+                    409, "conflict", "Conflict", "A record with the same unique value already exists");
             case "40001", "40P01" -> Problem.of(409, "conflict", "Conflict", "A concurrent change interfered; retry");
             case "22001", "22003", "23514", "22P02", "22007", "22008" -> Problem.of(
                     400, "bad-request", "Bad request", "A value is out of range or malformed");
@@ -131,16 +133,16 @@ public class ProblemMappers {
 
     private static String fieldPath(ConstraintViolation<?> v) {
         // Method-parameter paths look like "create.body.phone"; clients need "phone".
-        List<Path.Node> nodes = StreamSupport.stream(v.getPropertyPath().spliterator(), false)
-                .toList();
+        List<Path.Node> nodes =
+                StreamSupport.stream(v.getPropertyPath().spliterator(), false).toList();
         return nodes.stream()
                 .filter(n -> n.getKind() == jakarta.validation.ElementKind.PROPERTY
                         || n.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT)
                 .map(n -> n.getIndex() != null ? n.getName() + "[" + n.getIndex() + "]" : n.getName())
                 .filter(n -> n != null && !n.isEmpty())
-                .collect(Collectors.collectingAndThen(Collectors.joining("."), s -> s.isEmpty()
-                        ? nodes.get(nodes.size() - 1).getName()
-                        : s));
+                .collect(Collectors.collectingAndThen(
+                        Collectors.joining("."),
+                        s -> s.isEmpty() ? nodes.get(nodes.size() - 1).getName() : s));
     }
 
     private static String jsonPath(JsonMappingException e) {

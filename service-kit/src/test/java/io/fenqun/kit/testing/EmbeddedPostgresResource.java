@@ -56,10 +56,14 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         String database = createDatabase();
         int port = server().getPort();
         return Map.of(
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres",
-                "quarkus.datasource.jdbc.url", jdbcUrl(database),
-                "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/" + database);
+                "quarkus.datasource.username",
+                "postgres",
+                "quarkus.datasource.password",
+                "postgres",
+                "quarkus.datasource.jdbc.url",
+                jdbcUrl(database),
+                "quarkus.datasource.reactive.url",
+                "postgresql://localhost:" + port + "/" + database);
     }
 
     @Override
