@@ -30,7 +30,9 @@ public final class FeedConsumer {
     private final FeedHandler handler;
     private final FeedCursors cursors;
     private final ServiceTokens tokens;
+    /** Quarkus closes programmatically built clients at shutdown. */
     private final FeedClient client;
+
     private final Thread thread;
 
     private volatile boolean running;
@@ -55,10 +57,6 @@ public final class FeedConsumer {
                 .build(FeedClient.class);
         this.thread = new Thread(this::run, "feed-consumer-" + name);
         this.thread.setDaemon(true);
-    }
-
-    public String name() {
-        return name;
     }
 
     void start() {

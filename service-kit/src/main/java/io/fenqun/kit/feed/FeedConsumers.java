@@ -62,7 +62,7 @@ public class FeedConsumers {
     }
 
     /** Starts a consumer that continues from the cursor stored under {@code name}. */
-    public synchronized FeedConsumer start(String name, FeedSource source, FeedHandler handler) {
+    public synchronized void start(String name, FeedSource source, FeedHandler handler) {
         FeedConsumer previous = consumers.get(name);
         if (previous != null && previous.lag().running()) {
             throw new IllegalStateException("feed consumer " + name + " is already running");
@@ -82,7 +82,6 @@ public class FeedConsumers {
         FeedConsumer consumer = new FeedConsumer(name, source, handler, cursors, tokens);
         consumers.put(name, consumer);
         consumer.start();
-        return consumer;
     }
 
     /** Stops the named consumer and waits until its thread has ended. */

@@ -2,9 +2,8 @@ package io.fenqun.kit.feed;
 
 import static io.fenqun.kit.feed.FeedTestSupport.count;
 import static io.fenqun.kit.feed.FeedTestSupport.lagOf;
-import static io.fenqun.kit.feed.FeedTestSupport.newestPosition;
 import static io.fenqun.kit.feed.FeedTestSupport.receivedAnomalies;
-import static io.fenqun.kit.feed.FeedTestSupport.waitUntil;
+import static io.fenqun.kit.feed.FeedTestSupport.waitUntilCaughtUp;
 import static io.fenqun.kit.feed.FeedTestSupport.writeCommitted;
 import static io.fenqun.kit.feed.FeedTestSupport.writeTransaction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,11 +66,7 @@ class FeedConsumerTest {
                 discarded += writer.get();
             }
             assertTrue(discarded > 0, "some transactions must have rolled back");
-            long newest = newestPosition(pool);
-            waitUntil(
-                    () -> lagOf(consumers, "race").position() >= newest,
-                    Duration.ofMinutes(2),
-                    "the consumer reached position " + newest);
+            waitUntilCaughtUp(consumers, "race", pool, Duration.ofMinutes(2));
         } finally {
             writers.shutdownNow();
             consumers.stop("race");
@@ -89,8 +84,7 @@ class FeedConsumerTest {
     void restartedConsumerContinuesFromItsStoredCursorWithoutDuplicates() throws Throwable {
         writeCommitted(outbox, 100);
         consumers.start("restart", source(10), ReceivedEvent.recorder("restart"));
-        long newest = newestPosition(pool);
-        waitUntil(() -> lagOf(consumers, "restart").position() >= newest, Duration.ofSeconds(30), "first run done");
+        waitUntilCaughtUp(consumers, "restart", pool, Duration.ofSeconds(30));
         consumers.stop("restart");
 
         long stored = count(pool, "SELECT position FROM feed_cursor WHERE consumer = 'restart'");
@@ -101,8 +95,7 @@ class FeedConsumerTest {
 
         writeCommitted(outbox, 55);
         consumers.start("restart", source(10), ReceivedEvent.recorder("restart"));
-        long newer = newestPosition(pool);
-        waitUntil(() -> lagOf(consumers, "restart").position() >= newer, Duration.ofSeconds(30), "second run done");
+        waitUntilCaughtUp(consumers, "restart", pool, Duration.ofSeconds(30));
         consumers.stop("restart");
 
         assertEquals(
@@ -118,8 +111,7 @@ class FeedConsumerTest {
     void rewoundCursorDoesNotApplyAnEventTwice() throws Throwable {
         writeCommitted(outbox, 20);
         consumers.start("rewind", source(50), ReceivedEvent.recorder("rewind"));
-        long newest = newestPosition(pool);
-        waitUntil(() -> lagOf(consumers, "rewind").position() >= newest, Duration.ofSeconds(30), "first pass done");
+        waitUntilCaughtUp(consumers, "rewind", pool, Duration.ofSeconds(30));
         consumers.stop("rewind");
 
         pool.query("UPDATE feed_cursor SET position = 0 WHERE consumer = 'rewind'")
@@ -127,7 +119,7 @@ class FeedConsumerTest {
                 .await()
                 .indefinitely();
         consumers.start("rewind", source(50), ReceivedEvent.recorder("rewind"));
-        waitUntil(() -> lagOf(consumers, "rewind").position() >= newest, Duration.ofSeconds(30), "second pass done");
+        waitUntilCaughtUp(consumers, "rewind", pool, Duration.ofSeconds(30));
         consumers.stop("rewind");
 
         assertEquals(NO_ANOMALIES, receivedAnomalies(pool, "rewind"));
@@ -136,18 +128,17 @@ class FeedConsumerTest {
     @Test
     void failedBatchRollsBackAndIsRetriedWithoutSkipping() throws Throwable {
         writeCommitted(outbox, 30);
-        long newest = newestPosition(pool);
-        long failingPosition = newest - 10;
-        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger failuresLeft = new AtomicInteger(2);
         FeedHandler recorder = ReceivedEvent.recorder("retry");
-        FeedHandler failingTwice = event -> event.position() == failingPosition && attempts.incrementAndGet() <= 2
+        // Fails in the middle of a batch, after earlier events of the batch were applied.
+        FeedHandler failingTwice = event -> event.data().path("n").asInt() == 5 && failuresLeft.getAndDecrement() > 0
                 ? Uni.createFrom().failure(new IllegalStateException("handler unavailable"))
                 : recorder.apply(event);
         consumers.start("retry", source(100), failingTwice);
-        waitUntil(() -> lagOf(consumers, "retry").position() >= newest, Duration.ofSeconds(30), "caught up");
+        waitUntilCaughtUp(consumers, "retry", pool, Duration.ofSeconds(30));
         consumers.stop("retry");
 
-        assertEquals(3, attempts.get());
+        assertTrue(failuresLeft.get() < 0, "the handler failed twice, then went on");
         assertEquals(NO_ANOMALIES, receivedAnomalies(pool, "retry"));
     }
 

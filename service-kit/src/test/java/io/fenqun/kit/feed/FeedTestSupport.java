@@ -94,6 +94,17 @@ public final class FeedTestSupport {
         }
     }
 
+    /** Waits until the consumer has applied every event committed so far. */
+    public static void waitUntilCaughtUp(FeedConsumers consumers, String name, Pool pool, Duration timeout)
+            throws InterruptedException {
+        // Events get positions when read, so the newest position only counts once none are waiting for one.
+        waitUntil(
+                () -> count(pool, "SELECT count(*) FROM feed_event WHERE position IS NULL") == 0
+                        && lagOf(consumers, name).position() >= newestPosition(pool),
+                timeout,
+                name + " applied every committed event");
+    }
+
     public static ConsumerLag lagOf(FeedConsumers consumers, String name) {
         return consumers.lags().stream()
                 .filter(lag -> lag.consumer().equals(name))

@@ -1,8 +1,6 @@
 package io.fenqun.kit.health;
 
-import static io.fenqun.kit.feed.FeedTestSupport.lagOf;
-import static io.fenqun.kit.feed.FeedTestSupport.newestPosition;
-import static io.fenqun.kit.feed.FeedTestSupport.waitUntil;
+import static io.fenqun.kit.feed.FeedTestSupport.waitUntilCaughtUp;
 import static io.fenqun.kit.feed.FeedTestSupport.writeCommitted;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -47,8 +45,7 @@ class ReadinessCheckTest {
                 new FeedSource(self.toURI(), 100, Duration.ofSeconds(1), Duration.ofSeconds(5)),
                 ReceivedEvent.recorder("ready"));
         try {
-            long newest = newestPosition(pool);
-            waitUntil(() -> lagOf(consumers, "ready").position() >= newest, Duration.ofSeconds(30), "caught up");
+            waitUntilCaughtUp(consumers, "ready", pool, Duration.ofSeconds(30));
 
             given().when()
                     .get("/q/health/ready")
