@@ -33,7 +33,11 @@ public class FeedReader {
 
     private static final String UNPOSITIONED = "SELECT EXISTS (SELECT 1 FROM feed_event WHERE position IS NULL)";
 
-    /** Serialises numbering across readers and replicas until the numbering transaction ends. */
+    /**
+     * Serialises numbering across readers and replicas until the numbering transaction ends. Taken in
+     * a statement of its own, so the numbering statement's snapshot includes what the previous holder
+     * committed.
+     */
     private static final String NUMBERING_LOCK = "SELECT pg_advisory_xact_lock(hashtext('feed_event.position'))";
 
     /** Committed events only: a writer's rows are invisible here until it commits. */
@@ -88,8 +92,6 @@ public class FeedReader {
                         ? pool.withTransaction(connection -> connection
                                         .query(NUMBERING_LOCK)
                                         .execute()
-                                        // A separate statement, so it sees the numbers the previous lock holder
-                                        // committed.
                                         .chain(() -> connection.query(NUMBER).execute()))
                                 .replaceWithVoid()
                         : Uni.createFrom().voidItem());
