@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Serves this service's feed without ever skipping an event. Positions come from a sequence and
- * can commit out of order, so only events whose transaction is older than every transaction still
- * in flight are served: nothing can later appear below them.
+ * Serves this service's feed without ever skipping an event. An event gets its position only after
+ * its transaction has committed: before each read, the committed events without one are numbered
+ * after the highest position so far, by one reader at a time. A position once served can therefore
+ * never be followed by a lower one.
  */
 @ApplicationScoped
 public class FeedReader {
@@ -25,11 +26,31 @@ public class FeedReader {
             SELECT position, id, type, subject, occurred_at, data::text AS data
               FROM feed_event
              WHERE position > $1
-               AND txid < pg_snapshot_xmin(pg_current_snapshot())
              ORDER BY position
              LIMIT $2""";
 
     private static final String HEAD = "SELECT coalesce(max(position), 0) AS head FROM feed_event";
+
+    private static final String UNPOSITIONED = "SELECT EXISTS (SELECT 1 FROM feed_event WHERE position IS NULL)";
+
+    /**
+     * Serialises numbering across readers and replicas until the numbering transaction ends. Taken in
+     * a statement of its own, so the numbering statement's snapshot includes what the previous holder
+     * committed.
+     */
+    private static final String NUMBERING_LOCK = "SELECT pg_advisory_xact_lock(hashtext('feed_event.position'))";
+
+    /** Committed events only: a writer's rows are invisible here until it commits. */
+    private static final String NUMBER =
+            """
+            UPDATE feed_event e
+               SET position = n.position
+              FROM (SELECT written,
+                           (SELECT coalesce(max(position), 0) FROM feed_event)
+                               + row_number() OVER (ORDER BY written) AS position
+                      FROM feed_event
+                     WHERE position IS NULL) n
+             WHERE e.written = n.written""";
 
     private final Pool pool;
     private final ObjectMapper json;
@@ -60,6 +81,23 @@ public class FeedReader {
     }
 
     private Uni<FeedPage> readOnce(long after, int limit) {
+        return numberCommittedEvents().chain(() -> readNumbered(after, limit));
+    }
+
+    private Uni<Void> numberCommittedEvents() {
+        return pool.query(UNPOSITIONED)
+                .execute()
+                .map(rows -> rows.iterator().next().getBoolean(0))
+                .chain(pending -> pending
+                        ? pool.withTransaction(connection -> connection
+                                        .query(NUMBERING_LOCK)
+                                        .execute()
+                                        .chain(() -> connection.query(NUMBER).execute()))
+                                .replaceWithVoid()
+                        : Uni.createFrom().voidItem());
+    }
+
+    private Uni<FeedPage> readNumbered(long after, int limit) {
         Uni<List<FeedEvent>> events = pool.preparedQuery(READ)
                 .execute(Tuple.of(after, limit))
                 .map(rows -> {
