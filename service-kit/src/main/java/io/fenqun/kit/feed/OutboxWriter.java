@@ -54,12 +54,12 @@ public class OutboxWriter {
                 .executeUpdate());
     }
 
-    /** Every event about a subject, oldest first: for a data subject's export. */
+    /** Every event about a subject, oldest first, for a data subject's export; 0 = not yet served. */
     public Uni<List<FeedEvent>> eventsAbout(Object subject) {
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(
-                                "SELECT position, id, type, occurred_at, data::text FROM feed_event"
-                                        + " WHERE subject = :subject ORDER BY position",
+                                "SELECT coalesce(position, 0), id, type, occurred_at, data::text FROM feed_event"
+                                        + " WHERE subject = :subject ORDER BY written",
                                 Object[].class)
                         .setParameter("subject", subject.toString())
                         .getResultList())
