@@ -257,7 +257,7 @@ public class CustomerService {
         }
     }
 
-    static void requireActive(Customer c) {
+    public static void requireActive(Customer c) {
         if (!c.isActive()) {
             throw ProblemException.conflict("Customer " + c.id + " is " + c.status.name().toLowerCase()
                     + (c.mergedInto != null ? " into " + c.mergedInto : ""));

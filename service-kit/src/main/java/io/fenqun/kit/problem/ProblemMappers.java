@@ -130,17 +130,25 @@ public class ProblemMappers {
     }
 
     private static String fieldPath(ConstraintViolation<?> v) {
-        // Method-parameter paths look like "create.body.phone"; clients need "phone".
+        // Method-parameter paths look like "create.body.changes[0].status"; clients need
+        // "changes[0].status". A node inside a list carries the index of the element it is in.
         List<Path.Node> nodes = StreamSupport.stream(v.getPropertyPath().spliterator(), false)
                 .toList();
-        return nodes.stream()
-                .filter(n -> n.getKind() == jakarta.validation.ElementKind.PROPERTY
-                        || n.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT)
-                .map(n -> n.getIndex() != null ? n.getName() + "[" + n.getIndex() + "]" : n.getName())
-                .filter(n -> n != null && !n.isEmpty())
-                .collect(Collectors.collectingAndThen(Collectors.joining("."), s -> s.isEmpty()
-                        ? nodes.get(nodes.size() - 1).getName()
-                        : s));
+        StringBuilder path = new StringBuilder();
+        for (Path.Node n : nodes) {
+            if (n.getKind() != jakarta.validation.ElementKind.PROPERTY
+                    && n.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                continue;
+            }
+            if (n.isInIterable() && (n.getIndex() != null || n.getKey() != null)) {
+                path.append('[').append(n.getIndex() != null ? n.getIndex() : n.getKey()).append(']');
+            }
+            String name = n.getName();
+            if (name != null && !name.isEmpty() && !name.startsWith("<")) {
+                path.append(path.isEmpty() ? "" : ".").append(name);
+            }
+        }
+        return path.isEmpty() ? nodes.get(nodes.size() - 1).getName() : path.toString();
     }
 
     private static String jsonPath(JsonMappingException e) {
