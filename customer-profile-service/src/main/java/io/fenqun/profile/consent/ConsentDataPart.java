@@ -25,6 +25,12 @@ public class ConsentDataPart implements CustomerDataPart {
         this.outbox = outbox;
     }
 
+    /** These payloads carry free text or evidence that may name the person. */
+    @Override
+    public Set<String> personalEventTypes() {
+        return Set.of(ConsentService.CHANGED);
+    }
+
     @Override
     public String name() {
         return "consents";

@@ -3,6 +3,7 @@ package io.fenqun.profile.interaction;
 import io.fenqun.profile.privacy.CustomerDataPart;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import java.util.UUID;
 
 /** Interactions in export, erasure (free text goes, the contact facts stay) and merge. */
@@ -13,6 +14,12 @@ public class InteractionDataPart implements CustomerDataPart {
 
     public InteractionDataPart(InteractionRepository interactions) {
         this.interactions = interactions;
+    }
+
+    /** These payloads carry free text or evidence that may name the person. */
+    @Override
+    public Set<String> personalEventTypes() {
+        return Set.of(InteractionService.LOGGED, InteractionService.FOLLOW_UP_COMPLETED);
     }
 
     @Override

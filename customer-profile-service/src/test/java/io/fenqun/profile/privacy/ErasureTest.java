@@ -57,6 +57,20 @@ class ErasureTest {
                 .post("/api/v1/orders")
                 .then()
                 .statusCode(201);
+        given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"type\":\"CALL\",\"summary\":\"%s 说地址改为 %s\",\"nextFollowUpAt\":\"2030-01-01\"}"
+                        .formatted(NAME, ADDRESS_LINE))
+                .post("/api/v1/customers/" + id + "/interactions")
+                .then()
+                .statusCode(201);
+        given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"status\":\"GRANTED\",\"source\":\"PHONE\",\"evidence\":\"call from %s\"}"
+                        .formatted(PHONE_DIGITS))
+                .put("/api/v1/customers/" + id + "/consents/SMS/MARKETING")
+                .then()
+                .statusCode(200);
 
         String export = given().header("Authorization", ADMIN)
                 .get("/api/v1/customers/" + id + "/export")
@@ -64,6 +78,8 @@ class ErasureTest {
                 .statusCode(200)
                 .body("customer.name", equalTo(NAME))
                 .body("parts.orders[0].total", equalTo(88.0f))
+                .body("parts.interactions", org.hamcrest.Matchers.notNullValue())
+                .body("parts.consents", org.hamcrest.Matchers.notNullValue())
                 .extract()
                 .asString();
         for (String personal : personalData()) {
