@@ -1,6 +1,7 @@
 package io.fenqun.profile.importing;
 
 import io.fenqun.kit.ids.Ids;
+import io.fenqun.profile.customer.CustomerSql;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -31,26 +32,6 @@ final class CustomerBatchWriter {
     private static final String COLUMNS = "row_no, candidate_id, event_id, source, external_id, kind, name, gender,"
             + " birth_date, phone, email, province, city, district, address_line, area_type, locality, industry,"
             + " company_size, needs, preferred_categories, preferred_channels, tags, owner_id, membership_tier";
-
-    /** The JSON of a customer row on the feed, shaped like the API's CustomerView. */
-    static final String CUSTOMER_JSON =
-            """
-            jsonb_strip_nulls(jsonb_build_object(
-                'id', c.id, 'kind', c.kind, 'name', c.name, 'gender', c.gender, 'birthDate', c.birth_date,
-                'phone', c.phone, 'email', c.email,
-                'address', CASE WHEN coalesce(c.province, c.city, c.district, c.address_line) IS NULL THEN NULL
-                    ELSE jsonb_build_object('province', c.province, 'city', c.city, 'district', c.district,
-                                            'line', c.address_line) END,
-                'areaType', c.area_type, 'locality', c.locality, 'industry', c.industry,
-                'companySize', c.company_size, 'needs', to_jsonb(c.needs),
-                'preferredCategories', to_jsonb(c.preferred_categories),
-                'preferredChannels', to_jsonb(c.preferred_channels), 'tags', to_jsonb(c.tags),
-                'ownerId', c.owner_id, 'membershipTier', c.membership_tier,
-                'externalIds', (SELECT coalesce(jsonb_agg(jsonb_build_object('source', x.source,
-                                    'externalId', x.external_id) ORDER BY x.source, x.external_id), '[]'::jsonb)
-                                FROM customer_external_id x WHERE x.customer_id = c.id),
-                'status', c.status, 'masked', false, 'version', c.version,
-                'createdAt', c.created_at, 'updatedAt', c.updated_at))""";
 
     private CustomerBatchWriter() {}
 
@@ -175,7 +156,7 @@ final class CustomerBatchWriter {
                 SELECT source, external_id, coalesce(customer_id, candidate_id) FROM stage_customer
                  WHERE external_id IS NOT NULL AND new_link""");
         sql.executeUpdate("INSERT INTO feed_event (id, type, subject, data) SELECT s.event_id, 'customer.created',"
-                + " c.id::text, " + CUSTOMER_JSON + " FROM stage_customer s JOIN customer c ON c.id = s.candidate_id"
+                + " c.id::text, " + CustomerSql.JSON + " FROM stage_customer s JOIN customer c ON c.id = s.candidate_id"
                 + " WHERE s.customer_id IS NULL ORDER BY s.row_no");
         return created;
     }
@@ -210,7 +191,7 @@ final class CustomerBatchWriter {
                 + " coalesce(s.owner_id, c.owner_id), coalesce(s.membership_tier, c.membership_tier)))"
                 + " RETURNING c.*, s.event_id, s.row_no)"
                 + " INSERT INTO feed_event (id, type, subject, data) SELECT c.event_id, 'customer.updated', c.id::text, "
-                + CUSTOMER_JSON + " FROM changed c ORDER BY c.row_no");
+                + CustomerSql.JSON + " FROM changed c ORDER BY c.row_no");
     }
 
     private static String keepIfEmpty(String column) {

@@ -8,11 +8,11 @@ import static org.hamcrest.Matchers.hasSize;
 import io.fenqun.kit.testing.EmbeddedPostgresResource;
 import io.fenqun.kit.testing.TestTokens;
 import io.fenqun.profile.TestCustomers;
+import io.fenqun.profile.testing.ProfileApi;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -72,17 +72,9 @@ class OrderResourceTest {
                 .post("/api/v1/orders/" + first + "/cancel")
                 .then()
                 .statusCode(409);
-        List<Map<String, Object>> events = given().header("Authorization", TestTokens.bearer("service"))
-                .queryParam("limit", 1000)
-                .get("/api/v1/feed")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("events.findAll { it.subject == '" + customer + "' }");
-        List<String> types = events.stream().map(e -> (String) e.get("type")).toList();
         org.junit.jupiter.api.Assertions.assertEquals(
                 List.of("customer.created", "order.recorded", "order.recorded", "order.recorded", "order.refunded"),
-                types);
+                ProfileApi.eventTypes(customer));
     }
 
     @Test

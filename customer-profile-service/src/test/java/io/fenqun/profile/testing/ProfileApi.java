@@ -2,9 +2,16 @@ package io.fenqun.profile.testing;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fenqun.kit.testing.TestTokens;
+import io.fenqun.profile.TestDatabase;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ProfileApi {
 
     private static final AtomicLong PHONES = new AtomicLong(13_600_000_000L + System.nanoTime() % 1_000_000);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProfileApi() {}
 
@@ -31,30 +40,47 @@ public final class ProfileApi {
                 .path("id");
     }
 
-    /** Every event on the feed of one type about one subject, oldest first. */
+    /**
+     * Every event of one type about one subject, oldest first, read from the outbox table: the test
+     * database is shared by all test classes and the feed grows long, so scanning it over HTTP
+     * would cost more than the tests it serves. The feed endpoint itself is tested in service-kit.
+     */
     public static List<Map<String, Object>> events(String type, String subject) {
         List<Map<String, Object>> found = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            JsonPath page = given().header("Authorization", TestTokens.bearer("service"))
-                    .queryParam("after", after)
-                    .queryParam("limit", 500)
-                    .get("/api/v1/feed")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-            List<Map<String, Object>> events = page.getList("events");
-            for (Map<String, Object> e : events) {
-                if (type.equals(e.get("type")) && subject.equals(e.get("subject"))) {
-                    found.add(e);
+        try (Connection c = TestDatabase.connect();
+                PreparedStatement p = c.prepareStatement("SELECT type, subject, data::text FROM feed_event"
+                        + " WHERE type = ? AND subject = ? ORDER BY written")) {
+            p.setString(1, type);
+            p.setString(2, subject);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    found.add(Map.of(
+                            "type", rs.getString(1),
+                            "subject", rs.getString(2),
+                            "data", JSON.readValue(rs.getString(3), new TypeReference<Map<String, Object>>() {})));
                 }
             }
-            long next = page.getLong("next");
-            if (events.isEmpty() || next == after) {
-                return found;
-            }
-            after = next;
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException(e);
         }
+        return found;
+    }
+
+    /** The types of every event about one subject, oldest first. */
+    public static List<String> eventTypes(String subject) {
+        List<String> types = new ArrayList<>();
+        try (Connection c = TestDatabase.connect();
+                PreparedStatement p =
+                        c.prepareStatement("SELECT type FROM feed_event WHERE subject = ? ORDER BY written")) {
+            p.setString(1, subject);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    types.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return types;
     }
 }
