@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads typed values from one record's cells the way spreadsheets write them (dates as text or
@@ -31,6 +32,8 @@ final class CellReader {
             DateTimeFormatter.ofPattern("yyyy-M-d H:m[:s]"),
             DateTimeFormatter.ofPattern("yyyy/M/d H:m[:s]"),
             DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+
+    private static final Pattern WITH_OFFSET = Pattern.compile(".*T.*(Z|[+-]\\d{2}:?\\d{2})$");
 
     private final long row;
     private final Map<String, ColumnMapping.Cell> cells;
@@ -109,10 +112,14 @@ final class CellReader {
             return null;
         }
         String value = cell.value();
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (DateTimeParseException ignored) {
-            // not ISO with an offset; try local forms below
+        // Only text that ends in an offset is tried as ISO-with-offset: a failed parse throws, and
+        // most spreadsheets write local times, so trying it first would throw for nearly every row.
+        if (WITH_OFFSET.matcher(value).matches()) {
+            try {
+                return OffsetDateTime.parse(value);
+            } catch (DateTimeParseException ignored) {
+                // fall through to the local forms
+            }
         }
         for (DateTimeFormatter format : DATE_TIMES) {
             try {
