@@ -56,6 +56,10 @@ class BadInputContractTest {
                         .queryParam("limit", 100_000)
                         .request(op.method(), path);
                 expectProblem(failures, op, "limit above maximum", r, 400, 499);
+                Response word = given().header("Authorization", ADMIN)
+                        .queryParam("limit", "ten")
+                        .request(op.method(), path);
+                expectProblem(failures, op, "limit not a number", word, 400, 400);
             }
             if (op.path().contains("{")) {
                 Response r = given().header("Authorization", ADMIN)

@@ -155,9 +155,15 @@ final class CustomerBatchWriter {
                 INSERT INTO customer_external_id (source, external_id, customer_id)
                 SELECT source, external_id, coalesce(customer_id, candidate_id) FROM stage_customer
                  WHERE external_id IS NOT NULL AND new_link""");
-        sql.executeUpdate("INSERT INTO feed_event (id, type, subject, data) SELECT s.event_id, 'customer.created',"
-                + " c.id::text, " + CustomerSql.JSON + " FROM stage_customer s JOIN customer c ON c.id = s.candidate_id"
-                + " WHERE s.customer_id IS NULL ORDER BY s.row_no");
+        // Built from the staged rows (which hold every value just inserted) rather than by joining the
+        // growing customer table.
+        sql.executeUpdate("INSERT INTO feed_event (id, type, subject, data) SELECT c.event_id, 'customer.created',"
+                + " c.id::text, " + CustomerSql.JSON + " FROM (SELECT s.candidate_id AS id, coalesce(s.kind, 'PERSON')"
+                + " AS kind, s.name, s.gender, s.birth_date, s.phone, s.email, s.province, s.city, s.district,"
+                + " s.address_line, s.area_type, s.locality, s.industry, s.company_size, s.needs,"
+                + " s.preferred_categories, s.preferred_channels, s.tags, s.owner_id, s.membership_tier,"
+                + " 'ACTIVE' AS status, 0 AS version, now() AS created_at, now() AS updated_at, s.event_id, s.row_no"
+                + " FROM stage_customer s WHERE s.customer_id IS NULL) c ORDER BY c.row_no");
         return created;
     }
 

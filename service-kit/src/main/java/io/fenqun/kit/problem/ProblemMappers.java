@@ -101,6 +101,10 @@ public class ProblemMappers {
             LOG.error("request failed", e);
             return toResponse(Problem.of(status, "server-error", "Server error", "The request could not be completed"));
         }
+        if (status == 404 && e.getCause() instanceof IllegalArgumentException) {
+            // JAX-RS answers 404 when a query or path parameter cannot be converted; it is bad input.
+            return toResponse(Problem.of(400, "bad-request", "Bad request", "A parameter has the wrong type"));
+        }
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
         return toResponse(Problem.of(status, slug(reason), reason, e.getMessage()));
     }
