@@ -7,6 +7,7 @@ import io.fenqun.kit.paging.Page;
 import io.fenqun.kit.paging.PageRequest;
 import io.fenqun.kit.problem.ProblemException;
 import io.fenqun.kit.security.Caller;
+import io.fenqun.kit.time.Utc;
 import io.fenqun.profile.customer.Customer;
 import io.fenqun.profile.customer.CustomerAccess;
 import io.fenqun.profile.customer.CustomerRepository;
@@ -55,7 +56,7 @@ public class ConsentService {
                 input,
                 CustomerConsents.class,
                 () -> {
-                    ConsentRules.validate(input.changes(), now().toInstant(), "changes");
+                    ConsentRules.validate(input.changes(), Utc.now().toInstant(), "changes");
                     return activeVisibleCustomer(customerId, caller)
                             .flatMap(customer -> recordAll(customer, input.changes(), caller))
                             .flatMap(ignored -> current(customerId));
@@ -67,7 +68,7 @@ public class ConsentService {
     /** Records one decision and answers the consent that is now current for its channel and purpose. */
     @WithTransaction
     public Uni<ConsentView> record(UUID customerId, ConsentChangeInput change, Caller caller) {
-        ConsentRules.validate(List.of(change), now().toInstant(), null);
+        ConsentRules.validate(List.of(change), Utc.now().toInstant(), null);
         return activeVisibleCustomer(customerId, caller)
                 .flatMap(customer -> recordOne(customer, change, caller))
                 .map(ConsentChangedEvent::current);
@@ -101,7 +102,7 @@ public class ConsentService {
     }
 
     private Uni<ConsentChangedEvent> recordOne(Customer customer, ConsentChangeInput input, Caller caller) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = Utc.now();
         ConsentChange change = new ConsentChange();
         change.id = Ids.newId();
         change.customerId = customer.id;
@@ -150,9 +151,5 @@ public class ConsentService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
         }
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -9,12 +9,11 @@ import io.fenqun.kit.paging.PageRequest;
 import io.fenqun.kit.problem.Problem;
 import io.fenqun.kit.problem.ProblemException;
 import io.fenqun.kit.security.Caller;
+import io.fenqun.kit.time.Utc;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -74,7 +73,7 @@ public class CustomerService {
         if (customer.id == null) {
             customer.id = Ids.newId();
         }
-        customer.createdAt = now();
+        customer.createdAt = Utc.now();
         customer.updatedAt = customer.createdAt;
         List<CustomerInput.ExternalId> ids = input.externalIds() == null ? List.of() : input.externalIds();
         return ensurePhoneFree(customer.phone, null)
@@ -197,7 +196,7 @@ public class CustomerService {
             if (CustomerView.of(customer, linked).equals(before) && linked.containsAll(ids)) {
                 return Uni.createFrom().item(before);
             }
-            customer.updatedAt = now();
+            customer.updatedAt = Utc.now();
             Uni<Void> phoneCheck = customer.phone != null && !customer.phone.equals(previousPhone)
                     ? ensurePhoneFree(customer.phone, customer.id)
                     : Uni.createFrom().voidItem();
@@ -318,9 +317,5 @@ public class CustomerService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -1,12 +1,12 @@
 package io.fenqun.profile.interaction;
 
+import io.fenqun.kit.time.Utc;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +73,7 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
                 "summary = null, outcome = null, completionNote = null, erasedAt = ?2, version = version + 1"
                         + " where customerId = ?1",
                 customerId,
-                OffsetDateTime.now(ZoneOffset.UTC));
+                Utc.now());
     }
 
     public Uni<Integer> moveToCustomer(UUID from, UUID to) {

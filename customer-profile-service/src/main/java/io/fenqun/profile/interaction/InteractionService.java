@@ -8,6 +8,7 @@ import io.fenqun.kit.paging.Page;
 import io.fenqun.kit.paging.PageRequest;
 import io.fenqun.kit.problem.ProblemException;
 import io.fenqun.kit.security.Caller;
+import io.fenqun.kit.time.Utc;
 import io.fenqun.profile.customer.Customer;
 import io.fenqun.profile.customer.CustomerAccess;
 import io.fenqun.profile.customer.CustomerRepository;
@@ -72,7 +73,7 @@ public class InteractionService {
 
     private Uni<InteractionView> log(UUID customerId, InteractionInput input, Caller caller) {
         String staff = StaffAttribution.staffFor(caller, input.staffId());
-        OffsetDateTime now = now();
+        OffsetDateTime now = Utc.now();
         OffsetDateTime occurredAt =
                 input.occurredAt() == null ? now : input.occurredAt().withOffsetSameInstant(ZoneOffset.UTC);
         FollowUpDate followUp = FollowUpDate.parse(input.nextFollowUpAt(), businessZone, "nextFollowUpAt");
@@ -163,7 +164,7 @@ public class InteractionService {
             }
             ETags.check(expectedVersion, i.version);
             i.followUpStatus = Interaction.FollowUpStatus.DONE;
-            i.completedAt = now();
+            i.completedAt = Utc.now();
             i.completedBy = caller.userId();
             i.completionNote = completion == null ? null : blankToNull(completion.note());
             return interactions
@@ -260,9 +261,5 @@ public class InteractionService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -4,6 +4,7 @@ import io.fenqun.kit.paging.Page;
 import io.fenqun.kit.paging.PageRequest;
 import io.fenqun.kit.problem.ProblemException;
 import io.fenqun.kit.security.Caller;
+import io.fenqun.kit.time.Utc;
 import io.fenqun.profile.customer.Customer;
 import io.fenqun.profile.customer.CustomerAccess;
 import io.fenqun.profile.customer.CustomerRepository;
@@ -150,7 +151,7 @@ public class LoyaltyService {
                         customerId,
                         ((Number) row[0]).longValue(),
                         ((Number) row[1]).longValue(),
-                        PointsLedger.offset(row[2]),
+                        Utc.of(row[2]),
                         ((Number) row[3]).longValue(),
                         rules)));
     }

@@ -1,14 +1,13 @@
 package io.fenqun.profile.loyalty;
 
 import io.fenqun.kit.ids.Ids;
+import io.fenqun.kit.time.Utc;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,7 +44,7 @@ public class PointsLedger {
     public Uni<PointsEntry> record(
             UUID customerId, String kind, long points, String reason, String createdBy, Duration lifetime) {
         UUID id = Ids.newId();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Utc.now();
         // A positive correction is a new lot that lasts like earned points.
         OffsetDateTime expires = points > 0 ? now.plus(lifetime) : null;
         return Panache.getSession()
@@ -82,15 +81,8 @@ public class PointsLedger {
                 ((Number) r[3]).longValue(),
                 (UUID) r[4],
                 (String) r[5],
-                offset(r[6]),
+                Utc.of(r[6]),
                 (String) r[7],
-                offset(r[8]));
-    }
-
-    static OffsetDateTime offset(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof OffsetDateTime o ? o : ((Instant) value).atOffset(ZoneOffset.UTC);
+                Utc.of(r[8]));
     }
 }

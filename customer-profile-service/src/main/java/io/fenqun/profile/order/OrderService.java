@@ -8,6 +8,7 @@ import io.fenqun.kit.paging.Page;
 import io.fenqun.kit.paging.PageRequest;
 import io.fenqun.kit.problem.ProblemException;
 import io.fenqun.kit.security.Caller;
+import io.fenqun.kit.time.Utc;
 import io.fenqun.profile.customer.Customer;
 import io.fenqun.profile.customer.CustomerAccess;
 import io.fenqun.profile.customer.CustomerRepository;
@@ -108,7 +109,7 @@ public class OrderService {
                     }
                     found.customerId = withRef.customerId();
                     apply(found, withRef);
-                    found.updatedAt = now();
+                    found.updatedAt = Utc.now();
                     return announce(UPDATED, found).map(v -> new Upserted(v, false));
                 });
     }
@@ -160,7 +161,7 @@ public class OrderService {
                                 + target.name().toLowerCase());
             }
             order.status = target;
-            order.updatedAt = now();
+            order.updatedAt = Utc.now();
             return announce(event, order);
         });
     }
@@ -169,7 +170,7 @@ public class OrderService {
         CustomerOrder order = new CustomerOrder();
         order.id = Ids.newId();
         order.customerId = input.customerId();
-        order.createdAt = now();
+        order.createdAt = Utc.now();
         order.updatedAt = order.createdAt;
         apply(order, input);
         return orders.persist(order).flatMap(o -> announce(RECORDED, o));
@@ -240,9 +241,5 @@ public class OrderService {
                 return order;
             });
         });
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

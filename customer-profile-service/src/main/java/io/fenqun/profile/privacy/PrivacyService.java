@@ -3,6 +3,7 @@ package io.fenqun.profile.privacy;
 import io.fenqun.kit.feed.OutboxWriter;
 import io.fenqun.kit.idempotency.IdempotencyKeys;
 import io.fenqun.kit.problem.ProblemException;
+import io.fenqun.kit.time.Utc;
 import io.fenqun.profile.customer.Customer;
 import io.fenqun.profile.customer.CustomerRepository;
 import io.fenqun.profile.customer.CustomerService;
@@ -12,7 +13,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +60,7 @@ public class PrivacyService {
                         .replaceWithVoid());
             }
             return chain.flatMap(ignored -> outbox.eventsAbout(id))
-                    .map(events -> new CustomerExport(now(), view, exported, events));
+                    .map(events -> new CustomerExport(Utc.now(), view, exported, events));
         }));
     }
 
@@ -71,7 +71,7 @@ public class PrivacyService {
             if (customer.status == Customer.Status.ERASED) {
                 return Uni.createFrom().voidItem();
             }
-            OffsetDateTime erasedAt = now();
+            OffsetDateTime erasedAt = Utc.now();
             anonymise(customer, erasedAt);
             Uni<Void> chain = customers.flush().flatMap(ignored -> customers.unlinkExternalIds(id));
             for (CustomerDataPart part : parts) {
@@ -116,9 +116,5 @@ public class PrivacyService {
             }
             return c;
         });
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

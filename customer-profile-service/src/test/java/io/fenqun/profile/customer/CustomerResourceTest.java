@@ -1,7 +1,7 @@
 package io.fenqun.profile.customer;
 
-import static io.fenqun.profile.TestCustomers.body;
-import static io.fenqun.profile.TestCustomers.create;
+import static io.fenqun.profile.testing.TestCustomers.body;
+import static io.fenqun.profile.testing.TestCustomers.create;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.fenqun.kit.testing.EmbeddedPostgresResource;
 import io.fenqun.kit.testing.TestTokens;
-import io.fenqun.profile.TestDatabase;
+import io.fenqun.profile.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.BufferedWriter;

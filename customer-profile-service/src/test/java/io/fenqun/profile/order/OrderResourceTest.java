@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.fenqun.kit.testing.EmbeddedPostgresResource;
 import io.fenqun.kit.testing.TestTokens;
-import io.fenqun.profile.TestCustomers;
 import io.fenqun.profile.testing.ProfileApi;
+import io.fenqun.profile.testing.TestCustomers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

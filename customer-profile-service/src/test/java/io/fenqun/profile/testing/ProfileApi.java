@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fenqun.kit.testing.TestTokens;
-import io.fenqun.profile.TestDatabase;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.sql.Connection;

@@ -3,12 +3,10 @@ package io.fenqun.kit.feed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fenqun.kit.ids.Ids;
+import io.fenqun.kit.time.Utc;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -69,13 +67,9 @@ public class OutboxWriter {
                                 (UUID) r[1],
                                 (String) r[2],
                                 subject.toString(),
-                                toOffset(r[3]),
+                                Utc.of(r[3]),
                                 readTree((String) r[4])))
                         .toList());
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        return value instanceof OffsetDateTime o ? o : ((Instant) value).atOffset(ZoneOffset.UTC);
     }
 
     private JsonNode readTree(String text) {

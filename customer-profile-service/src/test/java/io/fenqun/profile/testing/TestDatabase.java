@@ -1,4 +1,4 @@
-package io.fenqun.profile;
+package io.fenqun.profile.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
