@@ -183,6 +183,10 @@ final class OrderBatchWriter {
 
     /** Orders already known: rewritten, with a new version and an event, only when their content differs. */
     private static long replaceChanged(Statement sql) throws SQLException {
+        // Most imports bring new orders; comparing then would only cost a scan of the orders table.
+        if (count(sql, "SELECT count(*) FROM stage_order WHERE existing_id IS NOT NULL") == 0) {
+            return 0;
+        }
         sql.executeUpdate("UPDATE stage_order o SET changed = true FROM customer_order co WHERE co.id = o.existing_id"
                 + " AND ((co.customer_id, co.ordered_at, co.channel, co.store, co.currency, co.total, co.status,"
                 + " co.coupon_code) IS DISTINCT FROM (o.customer_id, o.ordered_at, o.channel, o.store, o.currency,"
