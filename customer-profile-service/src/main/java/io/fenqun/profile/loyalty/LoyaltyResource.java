@@ -22,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -71,27 +72,38 @@ public class LoyaltyResource {
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull PointsChange change) {
         Caller caller = caller();
-        return idempotency
-                .once(
-                        caller.userId() + ":points.redeem:" + id,
-                        idempotencyKey,
-                        change,
-                        PointsEntry.class,
-                        () -> loyalty.redeem(Ids.parse(id, "Customer"), change, caller),
-                        e -> id,
-                        201)
-                .map(outcome ->
-                        Response.status(outcome.status()).entity(outcome.body()).build());
+        return once(
+                caller.userId() + ":points.redeem:" + id,
+                idempotencyKey,
+                change,
+                () -> loyalty.redeem(Ids.parse(id, "Customer"), change, caller));
     }
 
     @POST
     @Path("/adjustments")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.SUPPORT})
+    @WithTransaction
     @Operation(summary = "Correct a balance up or down, with a reason")
-    public Uni<Response> adjust(@PathParam("id") String id, @Valid @NotNull PointsChange change) {
-        return loyalty.adjust(Ids.parse(id, "Customer"), change, caller())
-                .map(entry -> Response.status(201).entity(entry).build());
+    public Uni<Response> adjust(
+            @PathParam("id") String id,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Valid @NotNull PointsChange change) {
+        Caller caller = caller();
+        return once(
+                caller.userId() + ":points.adjust:" + id,
+                idempotencyKey,
+                change,
+                () -> loyalty.adjust(Ids.parse(id, "Customer"), change, caller));
+    }
+
+    /** A points change made at most once per Idempotency-Key. */
+    private Uni<Response> once(
+            String scope, String idempotencyKey, PointsChange change, Supplier<Uni<PointsEntry>> make) {
+        return idempotency
+                .once(scope, idempotencyKey, change, PointsEntry.class, make, e -> e.id().toString(), 201)
+                .map(outcome ->
+                        Response.status(outcome.status()).entity(outcome.body()).build());
     }
 
     private Caller caller() {
