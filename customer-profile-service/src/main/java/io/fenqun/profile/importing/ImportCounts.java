@@ -8,6 +8,7 @@ final class ImportCounts {
     long created;
     long updated;
     long unchanged;
+    long bytesRead;
 
     void add(BatchResult result) {
         created += result.created();

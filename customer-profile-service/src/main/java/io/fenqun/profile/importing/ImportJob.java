@@ -1,5 +1,6 @@
 package io.fenqun.profile.importing;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ public record ImportJob(
         Status status,
         String fileName,
         long fileBytes,
+        long bytesRead,
         String charset,
         long rowsRead,
         long rowsValid,
@@ -25,6 +27,15 @@ public record ImportJob(
         OffsetDateTime createdAt,
         OffsetDateTime startedAt,
         OffsetDateTime finishedAt) {
+
+    /** How far the import has read its file, 0 to 100. */
+    @JsonProperty("percent")
+    public int percent() {
+        if (status == Status.SUCCEEDED) {
+            return 100;
+        }
+        return fileBytes == 0 ? 0 : (int) Math.min(99, bytesRead * 100 / fileBytes);
+    }
 
     public enum Status {
         QUEUED,

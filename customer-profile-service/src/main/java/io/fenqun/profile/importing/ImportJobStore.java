@@ -62,15 +62,17 @@ public class ImportJobStore {
     }
 
     void progress(Connection c, UUID id, ImportCounts counts) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("UPDATE import_job SET rows_read = ?, rows_valid = ?,"
-                + " rows_invalid = ?, created_count = ?, updated_count = ?, unchanged_count = ? WHERE id = ?")) {
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE import_job SET rows_read = ?, rows_valid = ?,"
+                        + " rows_invalid = ?, created_count = ?, updated_count = ?, unchanged_count = ?, bytes_read = ? WHERE id = ?")) {
             p.setLong(1, counts.read);
             p.setLong(2, counts.valid);
             p.setLong(3, counts.invalid);
             p.setLong(4, counts.created);
             p.setLong(5, counts.updated);
             p.setLong(6, counts.unchanged);
-            p.setObject(7, id);
+            p.setLong(7, counts.bytesRead);
+            p.setObject(8, id);
             p.executeUpdate();
         }
     }
@@ -151,6 +153,7 @@ public class ImportJobStore {
                 Status.valueOf(rs.getString("status")),
                 rs.getString("file_name"),
                 rs.getLong("file_bytes"),
+                rs.getLong("bytes_read"),
                 rs.getString("charset"),
                 rs.getLong("rows_read"),
                 rs.getLong("rows_valid"),

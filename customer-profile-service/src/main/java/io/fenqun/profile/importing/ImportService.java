@@ -106,6 +106,7 @@ public class ImportService {
                 Status.QUEUED,
                 fileName,
                 size,
+                0,
                 charset == null ? null : charset.name(),
                 0,
                 0,
@@ -163,23 +164,28 @@ public class ImportService {
                 errors.clear();
                 jobs.progress(report, job.id(), counts);
             };
-            SourceRows.read(job.format(), file, charset == null ? StandardCharsets.UTF_8 : charset, row -> {
-                counts.read++;
-                List<RowError> rowErrors = pipeline.accept(row);
-                if (rowErrors.isEmpty()) {
-                    counts.valid++;
-                } else {
-                    counts.invalid++;
-                    errors.addAll(rowErrors);
-                }
-                try {
-                    if (pipeline.batchReady()) {
-                        batches.write(pipeline.takeBatch());
-                    }
-                } catch (SQLException | IOException e) {
-                    throw new BatchFailure(e);
-                }
-            });
+            SourceRows.read(
+                    job.format(),
+                    file,
+                    charset == null ? StandardCharsets.UTF_8 : charset,
+                    row -> {
+                        counts.read++;
+                        List<RowError> rowErrors = pipeline.accept(row);
+                        if (rowErrors.isEmpty()) {
+                            counts.valid++;
+                        } else {
+                            counts.invalid++;
+                            errors.addAll(rowErrors);
+                        }
+                        try {
+                            if (pipeline.batchReady()) {
+                                batches.write(pipeline.takeBatch());
+                            }
+                        } catch (SQLException | IOException e) {
+                            throw new BatchFailure(e);
+                        }
+                    },
+                    bytes -> counts.bytesRead = bytes);
             batches.write(pipeline.takeAll());
             jobs.errors(report, job.id(), errors);
             jobs.progress(report, job.id(), counts);

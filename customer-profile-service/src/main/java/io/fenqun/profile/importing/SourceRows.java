@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -30,22 +32,65 @@ public final class SourceRows {
 
     private SourceRows() {}
 
-    public static void read(ImportFormat format, Path file, Charset charset, Consumer<SourceRow> sink)
+    /**
+     * Reads every record; {@code bytesRead} tells how far into the file the reader is (text formats;
+     * an XLSX archive is read at random and reports nothing until the end).
+     */
+    public static void read(
+            ImportFormat format, Path file, Charset charset, Consumer<SourceRow> sink, LongConsumer bytesRead)
             throws IOException {
-        switch (format) {
-            case CSV -> readCsv(file, charset, sink);
-            case XLSX -> readXlsx(file, sink);
-            case JSONL -> readJsonLines(file, charset, sink);
+        if (format == ImportFormat.XLSX) {
+            readXlsx(file, sink);
+            bytesRead.accept(Files.size(file));
+            return;
+        }
+        try (CountingInputStream in = new CountingInputStream(Files.newInputStream(file))) {
+            Consumer<SourceRow> counted = row -> {
+                sink.accept(row);
+                bytesRead.accept(in.count());
+            };
+            if (format == ImportFormat.CSV) {
+                readCsv(in, charset, counted);
+            } else {
+                readJsonLines(in, charset, counted);
+            }
         }
     }
 
-    private static void readCsv(Path file, Charset charset, Consumer<SourceRow> sink) throws IOException {
+    /** Counts the bytes taken from a stream; reads run ahead of the record being handled by a buffer. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count += Math.max(n, 0);
+            return n;
+        }
+    }
+
+    private static void readCsv(InputStream in, Charset charset, Consumer<SourceRow> sink) throws IOException {
         try (CsvReader<CsvRecord> csv = CsvReader.builder()
                 .detectBomHeader(true)
                 .skipEmptyLines(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
-                .ofCsvRecord(file, charset)) {
+                .ofCsvRecord(in, charset)) {
             Iterator<CsvRecord> records = csv.iterator();
             if (!records.hasNext()) {
                 return;
@@ -97,9 +142,8 @@ public final class SourceRows {
         }
     }
 
-    private static void readJsonLines(Path file, Charset charset, Consumer<SourceRow> sink) throws IOException {
-        try (InputStream in = Files.newInputStream(file);
-                BufferedReader lines = new BufferedReader(new InputStreamReader(in, charset))) {
+    private static void readJsonLines(InputStream in, Charset charset, Consumer<SourceRow> sink) throws IOException {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, charset))) {
             String line;
             long number = 0;
             while ((line = lines.readLine()) != null) {

@@ -209,6 +209,7 @@ class ImportTest {
         assertEquals(eventsBefore, TestDatabase.count("SELECT count(*) FROM feed_event"));
 
         finished(upload("customers", source, false, file, contentType))
+                .body("percent", equalTo(100))
                 .body("created", equalTo(good))
                 .body("rowsInvalid", equalTo(expectedBad.size()));
         assertEquals(customersBefore + good, TestDatabase.count("SELECT count(*) FROM customer"));
