@@ -225,7 +225,7 @@ class CustomerContractTest {
                 .statusCode(200)
                 .body("paths", hasKey("/api/v1/customers"))
                 .body("paths", hasKey("/api/v1/customers/{id}"))
-                .body("paths", hasKey("/api/v1/feed"))
+                .body("paths", hasKey("/api/v1/feeds/profile"))
                 .body("paths.'/api/v1/customers'.post.responses", hasKey("409"))
                 .body("components.schemas", hasKey("Problem"));
     }

@@ -51,7 +51,7 @@ public final class FeedConsumer {
         this.cursors = cursors;
         this.tokens = tokens;
         this.client = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(source.baseUrl())
+                .baseUri(source.url())
                 .connectTimeout(source.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(source.longPoll().plus(source.timeout()).toMillis(), TimeUnit.MILLISECONDS)
                 .build(FeedClient.class);

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The feeds this service consumes, by consumer name, e.g.
- * {@code fenqun.feed.consumers.profile.url=http://customer-profile-service:8081}.
+ * {@code fenqun.feed.consumers.profile.url=http://customer-profile-service:8081/api/v1/feeds/profile}.
  */
 @ConfigMapping(prefix = "fenqun.feed")
 public interface FeedConsumerConfig {
@@ -17,7 +17,7 @@ public interface FeedConsumerConfig {
 
     interface Consumer {
 
-        /** Base URL of the service that owns the feed. */
+        /** URL of the feed, on the service that owns it. */
         URI url();
 
         @WithDefault("100")

@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -14,17 +13,21 @@ import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/feed")
+/**
+ * This service's change feed. Each service serves it under its own path by extending this class
+ * with {@code @Path("/api/v1/feeds/<service>")}, so the gateway routes feeds by prefix like every
+ * other route and the OpenAPI documents of all services merge without clashes.
+ */
 @Tag(name = "Feed", description = "This service's change feed, in position order, never skipping an event")
 @Produces(MediaType.APPLICATION_JSON)
-public class FeedResource {
+public abstract class FeedResource {
 
     static final int MAX_LIMIT = 1000;
     static final int MAX_WAIT_SECONDS = 30;
 
     private final FeedReader reader;
 
-    public FeedResource(FeedReader reader) {
+    protected FeedResource(FeedReader reader) {
         this.reader = reader;
     }
 

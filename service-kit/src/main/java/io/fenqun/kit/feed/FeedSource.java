@@ -4,10 +4,10 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * Where and how a consumer reads a feed: the owning service's base URL, events per batch, how long
+ * Where and how a consumer reads a feed: the feed's URL on the owning service, events per batch, how long
  * a poll may wait for new events and how much longer the HTTP call may take beyond that wait.
  */
-public record FeedSource(URI baseUrl, int batchSize, Duration longPoll, Duration timeout) {
+public record FeedSource(URI url, int batchSize, Duration longPoll, Duration timeout) {
 
     public FeedSource {
         if (batchSize < 1 || batchSize > FeedResource.MAX_LIMIT) {

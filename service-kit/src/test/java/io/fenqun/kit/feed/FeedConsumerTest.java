@@ -143,7 +143,8 @@ class FeedConsumerTest {
     }
 
     private FeedSource source(int batchSize) throws Exception {
-        return new FeedSource(self.toURI(), batchSize, Duration.ofSeconds(1), Duration.ofSeconds(5));
+        return new FeedSource(
+                self.toURI().resolve(TestFeedResource.PATH), batchSize, Duration.ofSeconds(1), Duration.ofSeconds(5));
     }
 
     /**

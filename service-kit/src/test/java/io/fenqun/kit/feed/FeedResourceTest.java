@@ -23,7 +23,7 @@ class FeedResourceTest {
     @Test
     void withoutTokenIsUnauthorizedProblem() {
         given().when()
-                .get("/api/v1/feed")
+                .get(TestFeedResource.PATH)
                 .then()
                 .statusCode(401)
                 .contentType(Problem.MEDIA_TYPE)
@@ -35,7 +35,7 @@ class FeedResourceTest {
     void rolesWithoutFeedAccessAreForbidden(String role) {
         given().header("Authorization", TestTokens.bearer(role))
                 .when()
-                .get("/api/v1/feed")
+                .get(TestFeedResource.PATH)
                 .then()
                 .statusCode(403)
                 .contentType(Problem.MEDIA_TYPE);
@@ -47,7 +47,7 @@ class FeedResourceTest {
         given().header("Authorization", TestTokens.bearer(Roles.SERVICE))
                 .queryParam(parameter, value)
                 .when()
-                .get("/api/v1/feed")
+                .get(TestFeedResource.PATH)
                 .then()
                 .statusCode(400)
                 .contentType(Problem.MEDIA_TYPE)
@@ -59,7 +59,7 @@ class FeedResourceTest {
         given().header("Authorization", TestTokens.bearer(Roles.SERVICE))
                 .queryParam("limit", 1000)
                 .when()
-                .get("/api/v1/feed")
+                .get(TestFeedResource.PATH)
                 .then()
                 .statusCode(200)
                 .body("events", notNullValue())

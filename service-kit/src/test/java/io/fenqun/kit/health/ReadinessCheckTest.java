@@ -11,6 +11,7 @@ import io.fenqun.kit.feed.FeedConsumers;
 import io.fenqun.kit.feed.FeedSource;
 import io.fenqun.kit.feed.OutboxWriter;
 import io.fenqun.kit.feed.ReceivedEvent;
+import io.fenqun.kit.feed.TestFeedResource;
 import io.fenqun.kit.testing.EmbeddedPostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -42,7 +43,8 @@ class ReadinessCheckTest {
         writeCommitted(outbox, 5);
         consumers.start(
                 "ready",
-                new FeedSource(self.toURI(), 100, Duration.ofSeconds(1), Duration.ofSeconds(5)),
+                new FeedSource(
+                        self.toURI().resolve(TestFeedResource.PATH), 100, Duration.ofSeconds(1), Duration.ofSeconds(5)),
                 ReceivedEvent.recorder("ready"));
         try {
             waitUntilCaughtUp(consumers, "ready", pool, Duration.ofSeconds(30));
