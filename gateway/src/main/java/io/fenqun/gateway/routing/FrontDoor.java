@@ -25,10 +25,13 @@ import org.jboss.logging.Logger;
 /**
  * The one entrance for /api/v1: finds the owner of the path, checks the caller, applies rate limits
  * and the partner rules, then streams the request to the owning service or hands it to the
- * gateway's own operations. Runs after the kit's request ids (-1001) and body limits (-1000).
+ * gateway's own operations. Runs after the kit's request ids (-1001) and body limits (-1000) and
+ * after Quarkus' CORS filter (-300), which answers preflights and adds its headers to every answer.
  */
 @ApplicationScoped
 public class FrontDoor {
+
+    static final int ORDER = -200;
 
     private static final Logger LOG = Logger.getLogger(FrontDoor.class);
 
@@ -54,7 +57,7 @@ public class FrontDoor {
 
     void install(@Observes Router router, Vertx vertx) {
         config.services().forEach((name, service) -> proxies.put(name, new ServiceProxy(vertx, name, service)));
-        router.route("/api/v1/*").order(-900).handler(this::handle);
+        router.route("/api/v1/*").order(ORDER).handler(this::handle);
     }
 
     private void handle(RoutingContext ctx) {

@@ -4,6 +4,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.Map;
 
 /**
@@ -11,6 +14,9 @@ import java.util.Map;
  * segment service, and a {@link StreamSink} that proves bodies are streamed, not buffered.
  */
 public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
+
+    /** The routes of the service that is down. */
+    public static final String DOWN_PREFIX = "/api/v1/campaigns";
 
     private static WireMockServer profile;
     private static WireMockServer segment;
@@ -36,10 +42,32 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
         segment.start();
         sink = StreamSink.start();
         return Map.of(
-                "fenqun.gateway.services.profile.url", profile.baseUrl(),
-                "fenqun.gateway.services.segment.url", segment.baseUrl(),
-                "fenqun.gateway.services.sink.url", sink.baseUrl(),
-                "fenqun.gateway.services.sink.prefixes", StreamSink.PREFIX);
+                "fenqun.gateway.services.profile.url",
+                profile.baseUrl(),
+                "fenqun.gateway.services.segment.url",
+                segment.baseUrl(),
+                "fenqun.gateway.services.sink.url",
+                sink.baseUrl(),
+                "fenqun.gateway.services.sink.prefixes",
+                StreamSink.PREFIX,
+                // configured but not running, like a service not deployed yet
+                "fenqun.gateway.services.campaign.url",
+                "http://localhost:" + closedPort(),
+                "fenqun.gateway.services.campaign.prefixes",
+                DOWN_PREFIX,
+                "fenqun.gateway.services.campaign.circuit-breaker.request-volume",
+                "4",
+                "fenqun.gateway.services.campaign.circuit-breaker.delay",
+                "30s");
+    }
+
+    /** A port nothing listens on. */
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
