@@ -67,7 +67,7 @@ class Customer360Test {
     void aSlowPartIsMarkedUnavailable() {
         String id = "0190a1b2-0000-7000-8000-000000000361";
         profileAnswers(id, 200, "{\"id\":\"" + id + "\"}");
-        segmentAnswers(id, 200, CLASSIFICATION.formatted(id), 3000); // the part timeout is 1 s in tests
+        segmentAnswers(id, 200, CLASSIFICATION.formatted(id), 5000); // the part timeout is 2 s in tests
         given().header("Authorization", TestTokens.bearer("admin"))
                 .get("/api/v1/customers/" + id + "/360")
                 .then()
