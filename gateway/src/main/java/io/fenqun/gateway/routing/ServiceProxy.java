@@ -5,9 +5,12 @@ import io.fenqun.kit.problem.Problem;
 import io.smallrye.faulttolerance.api.Guard;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -84,11 +87,21 @@ final class ServiceProxy implements ProxyInterceptor {
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
-        boolean replayable = REPLAYABLE.contains(ctx.request().getMethod());
+        boolean replayable = REPLAYABLE.contains(ctx.request().getMethod())
+                && withoutBody(ctx.request().proxiedRequest());
+        if (replayable) {
+            // An explicit empty body can be sent twice; the client's (empty) stream only once.
+            ctx.request().setBody(Body.body(Buffer.buffer()));
+        }
         CompletionStage<ProxyResponse> guarded =
                 breaker.get(() -> send(ctx, replayable).toCompletionStage(), RESPONSE);
         return Future.fromCompletionStage(guarded, Vertx.currentContext())
                 .recover(failure -> Future.succeededFuture(failureResponse(ctx, failure)));
+    }
+
+    private static boolean withoutBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null && (length == null || length.equals("0"));
     }
 
     private Future<ProxyResponse> send(ProxyContext ctx, boolean replayable) {

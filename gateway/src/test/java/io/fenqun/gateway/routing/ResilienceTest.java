@@ -2,10 +2,13 @@ package io.fenqun.gateway.routing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.fenqun.gateway.testing.GatewayTest;
 import io.fenqun.gateway.testing.ServiceStubs;
 import io.fenqun.kit.testing.TestTokens;
@@ -41,6 +44,30 @@ class ResilienceTest {
                 .statusCode(503)
                 .header("Retry-After", "30");
         given().header("Authorization", admin).get("/api/v1/orders/o-up").then().statusCode(200);
+    }
+
+    @Test
+    void aReadIsRetriedOnceWhenTheConnectionBreaks() {
+        String path = "/api/v1/orders/o-flaky";
+        ServiceStubs.profile()
+                .stubFor(get(urlPathEqualTo(path))
+                        .inScenario("flaky")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                        .willSetStateTo("recovered"));
+        ServiceStubs.profile()
+                .stubFor(get(urlPathEqualTo(path))
+                        .inScenario("flaky")
+                        .whenScenarioStateIs("recovered")
+                        .willReturn(aResponse()
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"id\":\"o-flaky\"}")));
+        given().header("Authorization", TestTokens.bearer("admin"))
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo("o-flaky"));
+        ServiceStubs.profile().verify(2, getRequestedFor(urlPathEqualTo(path)));
     }
 
     @Test
