@@ -33,6 +33,9 @@ public class FrontDoor {
 
     static final int ORDER = -200;
 
+    /** Where Quarkus' HTTP metrics look for the route's name. */
+    static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
+
     private static final Logger LOG = Logger.getLogger(FrontDoor.class);
 
     private final GatewayConfig config;
@@ -142,6 +145,8 @@ public class FrontDoor {
             ctx.next();
             return;
         }
+        // Metrics name proxied requests by prefix; one tag per customer id would swamp them.
+        ctx.put(URL_PATH_TEMPLATE, routes.metricsName(path(ctx)));
         proxies.get(owner).proxy().handle(ctx.request());
     }
 

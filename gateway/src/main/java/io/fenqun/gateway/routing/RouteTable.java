@@ -43,6 +43,18 @@ public final class RouteTable {
                 .findFirst();
     }
 
+    /**
+     * A low-cardinality name for the route a path takes, for metrics: the owning prefix with
+     * {@code /*}, never the path itself with its ids.
+     */
+    public String metricsName(String path) {
+        return prefixes.stream()
+                .filter(p -> under(path, p.prefix()))
+                .map(p -> p.prefix() + "/*")
+                .findFirst()
+                .orElse("/api/v1/*");
+    }
+
     /** The prefixes configured for one service. */
     public List<String> prefixesOf(String service) {
         return prefixes.stream()

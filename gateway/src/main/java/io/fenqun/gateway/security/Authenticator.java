@@ -11,6 +11,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -26,6 +30,18 @@ public class Authenticator {
     public static final String API_KEY_HEADER = "X-Api-Key";
 
     private static final Logger LOG = Logger.getLogger(Authenticator.class);
+
+    /**
+     * A token whose signature, issuer and expiry were checked is remembered until it expires (at most
+     * this long), so a client's repeated calls cost a map lookup instead of an RSA verification each.
+     */
+    static final Duration VERIFIED_FOR = Duration.ofMinutes(5);
+
+    static final int MAX_VERIFIED = 10_000;
+
+    private record Verified(GatewayCaller caller, long expiresAt) {}
+
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     private final JWTParser parser;
     private final ApiKeyRepository keys;
@@ -54,14 +70,30 @@ public class Authenticator {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Uni.createFrom().failure(unauthorized("A bearer token or an " + API_KEY_HEADER + " is required"));
         }
+        String token = authorization.substring(7).trim();
+        long now = Instant.now().getEpochSecond();
+        Verified known = verified.get(token);
+        if (known != null && now < known.expiresAt()) {
+            return Uni.createFrom().item(known.caller());
+        }
         try {
-            JsonWebToken jwt = parser.parse(authorization.substring(7).trim());
+            JsonWebToken jwt = parser.parse(token);
             String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
-            return Uni.createFrom().item(GatewayCaller.person(subject, jwt.getGroups(), perUserPerMinute));
+            GatewayCaller caller = GatewayCaller.person(subject, jwt.getGroups(), perUserPerMinute);
+            remember(token, caller, Math.min(jwt.getExpirationTime(), now + VERIFIED_FOR.toSeconds()));
+            return Uni.createFrom().item(caller);
         } catch (ParseException e) {
             LOG.debugf("bearer token rejected: %s", e.getMessage());
             return Uni.createFrom().failure(unauthorized("The bearer token is invalid, expired or not ours"));
         }
+    }
+
+    /** Cleared when full rather than evicting one by one: simple, and a refill costs one check each. */
+    private void remember(String token, GatewayCaller caller, long expiresAt) {
+        if (verified.size() >= MAX_VERIFIED) {
+            verified.clear();
+        }
+        verified.put(token, new Verified(caller, expiresAt));
     }
 
     private Uni<GatewayCaller> byApiKey(HttpServerRequest request, String secret) {
