@@ -1,6 +1,7 @@
 package io.fenqun.gateway.routing;
 
 import io.fenqun.gateway.GatewayConfig;
+import io.fenqun.kit.http.RequestIds;
 import io.fenqun.kit.problem.Problem;
 import io.smallrye.faulttolerance.api.Guard;
 import io.vertx.core.Future;
@@ -97,6 +98,13 @@ final class ServiceProxy implements ProxyInterceptor {
                 breaker.get(() -> send(ctx, replayable).toCompletionStage(), RESPONSE);
         return Future.fromCompletionStage(guarded, Vertx.currentContext())
                 .recover(failure -> Future.succeededFuture(failureResponse(ctx, failure)));
+    }
+
+    /** The service echoes the request id the gateway already put on the response: keep one. */
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext ctx) {
+        ctx.response().headers().remove(RequestIds.HEADER);
+        return ctx.sendResponse();
     }
 
     private static boolean withoutBody(HttpServerRequest request) {
