@@ -1,8 +1,8 @@
 package io.fenqun.gateway.apikey;
 
-import io.fenqun.kit.ids.Ids;
 import io.fenqun.kit.paging.Page;
 import io.fenqun.kit.paging.PageRequest;
+import io.fenqun.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -67,7 +67,7 @@ public class ApiKeyRepository {
 
     /** Newest first (ids are time-ordered), one page after the request's cursor. */
     public Uni<Page<ApiKey>> list(PageRequest request) {
-        UUID after = request.after() == null ? null : Ids.parse(request.after(), "Cursor");
+        UUID after = request.after() == null ? null : cursorId(request.after());
         String where = after == null ? "" : " WHERE id < $2";
         Tuple params = after == null ? Tuple.of(request.fetchSize()) : Tuple.of(request.fetchSize(), after);
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM api_key" + where + " ORDER BY id DESC LIMIT $1")
@@ -77,6 +77,14 @@ public class ApiKeyRepository {
                     rows.forEach(row -> keys.add(read(row)));
                     return request.page(keys, key -> key.id().toString());
                 });
+    }
+
+    private static UUID cursorId(String after) {
+        try {
+            return UUID.fromString(after);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
+        }
     }
 
     /** Revokes an active key; empty when there is no such key. Revoking twice keeps the first time. */
