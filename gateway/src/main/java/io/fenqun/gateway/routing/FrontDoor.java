@@ -7,6 +7,7 @@ import io.fenqun.gateway.ratelimit.RateLimiter;
 import io.fenqun.gateway.security.Authenticator;
 import io.fenqun.gateway.security.GatewayCaller;
 import io.fenqun.kit.http.RequestIds;
+import io.fenqun.kit.http.RequestLimits;
 import io.fenqun.kit.problem.Problem;
 import io.fenqun.kit.problem.ProblemException;
 import io.vertx.core.Vertx;
@@ -43,6 +44,7 @@ public class FrontDoor {
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
     private final PartnerRoutes partnerRoutes;
+    private final RequestLimits bodyLimits;
     private final Map<String, ServiceProxy> proxies = new HashMap<>();
 
     public FrontDoor(
@@ -50,8 +52,10 @@ public class FrontDoor {
             RouteTable routes,
             Authenticator authenticator,
             RateLimiter rateLimiter,
-            PartnerRoutes partnerRoutes) {
+            PartnerRoutes partnerRoutes,
+            RequestLimits bodyLimits) {
         this.config = config;
+        this.bodyLimits = bodyLimits;
         this.routes = routes;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
@@ -59,7 +63,8 @@ public class FrontDoor {
     }
 
     void install(@Observes Router router, Vertx vertx) {
-        config.services().forEach((name, service) -> proxies.put(name, new ServiceProxy(vertx, name, service)));
+        config.services()
+                .forEach((name, service) -> proxies.put(name, new ServiceProxy(vertx, name, service, bodyLimits)));
         router.route("/api/v1/*").order(ORDER).handler(this::handle);
     }
 

@@ -2,6 +2,7 @@ package io.fenqun.gateway.routing;
 
 import io.fenqun.gateway.GatewayConfig;
 import io.fenqun.kit.http.RequestIds;
+import io.fenqun.kit.http.RequestLimits;
 import io.fenqun.kit.problem.Problem;
 import io.smallrye.faulttolerance.api.Guard;
 import io.vertx.core.Future;
@@ -38,6 +39,7 @@ final class ServiceProxy implements ProxyInterceptor {
 
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
     private static final TypeLiteral<CompletionStage<ProxyResponse>> RESPONSE = new TypeLiteral<>() {};
+    private static final String TOO_LARGE = "fenqun.body-too-large";
 
     /** Methods without a body, safe to send again because nothing of the client's was consumed. */
     private static final Set<HttpMethod> REPLAYABLE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
@@ -46,9 +48,11 @@ final class ServiceProxy implements ProxyInterceptor {
     private final HttpProxy proxy;
     private final Guard breaker;
     private final long retryAfterSeconds;
+    private final RequestLimits bodyLimits;
 
-    ServiceProxy(Vertx vertx, String name, GatewayConfig.ServiceConfig config) {
+    ServiceProxy(Vertx vertx, String name, GatewayConfig.ServiceConfig config, RequestLimits bodyLimits) {
         this.name = name;
+        this.bodyLimits = bodyLimits;
         URI url = config.url();
         boolean tls = "https".equalsIgnoreCase(url.getScheme());
         int port = url.getPort() > 0 ? url.getPort() : tls ? 443 : 80;
@@ -93,6 +97,11 @@ final class ServiceProxy implements ProxyInterceptor {
         if (replayable) {
             // An explicit empty body can be sent twice; the client's (empty) stream only once.
             ctx.request().setBody(Body.body(Buffer.buffer()));
+        } else if (ctx.request().getBody().length() < 0) {
+            long limit = bodyLimits.limitFor(ctx.request().proxiedRequest().path());
+            ctx.request()
+                    .setBody(Body.body(
+                            new LimitedBody(ctx.request().getBody().stream(), limit, () -> ctx.set(TOO_LARGE, limit))));
         }
         CompletionStage<ProxyResponse> guarded =
                 breaker.get(() -> send(ctx, replayable).toCompletionStage(), RESPONSE);
@@ -114,13 +123,21 @@ final class ServiceProxy implements ProxyInterceptor {
 
     private Future<ProxyResponse> send(ProxyContext ctx, boolean replayable) {
         Future<ProxyResponse> first = ctx.sendRequest();
-        return replayable ? first.recover(failure -> ctx.sendRequest()) : first;
+        Future<ProxyResponse> sent = replayable ? first.recover(failure -> ctx.sendRequest()) : first;
+        // An oversize body is the client's fault: answered here, so it never counts against the service.
+        return sent.recover(failure -> ctx.get(TOO_LARGE, Long.class) != null
+                ? Future.succeededFuture(failureResponse(ctx, failure))
+                : Future.failedFuture(failure));
     }
 
     private ProxyResponse failureResponse(ProxyContext ctx, Throwable failure) {
         Problem problem;
         ProxyResponse response = ctx.request().response();
-        if (failure instanceof CircuitBreakerOpenException) {
+        Long tooLarge = ctx.get(TOO_LARGE, Long.class);
+        if (tooLarge != null) {
+            problem = Problem.of(
+                    413, "payload-too-large", "Payload too large", "The body is larger than " + tooLarge + " bytes");
+        } else if (failure instanceof CircuitBreakerOpenException) {
             problem = ProblemReplies.unavailable(name);
             response.putHeader("Retry-After", Long.toString(retryAfterSeconds));
         } else if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {

@@ -73,6 +73,7 @@ class OpenApiCompletenessTest {
         expected.putAll(operations(JSON.readTree(resource("profile.json")), "profile"));
         expected.putAll(operations(JSON.readTree(resource("segment.json")), "segment"));
         expected.put("POST " + StreamSink.PREFIX + "/uploads", "sink");
+        expected.put("POST " + StreamSink.PREFIX + "/json", "sink");
         expected.put("GET " + StreamSink.PREFIX + "/downloads", "sink");
         JsonNode own = JSON.readTree(given().get("/q/openapi?format=json")
                 .then()

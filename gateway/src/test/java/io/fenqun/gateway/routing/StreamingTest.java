@@ -62,6 +62,22 @@ class StreamingTest {
         }
     }
 
+    @Test
+    void aChunkedBodyOverTheLimitIs413() throws Exception {
+        // no Content-Length, so only counting on the way through can catch it (JSON limit: 1 MiB)
+        HttpRequest upload = HttpRequest.newBuilder(gateway.resolve(StreamSink.PREFIX + "/json"))
+                .header("Authorization", TestTokens.bearer("admin"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(new byte[3 << 20])))
+                .build();
+        HttpResponse<String> response = http.send(upload, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode(), response.body());
+        assertEquals(
+                "application/problem+json",
+                response.headers().firstValue("Content-Type").orElse(""));
+    }
+
     /** Sends one part, then waits until the service has seen bytes before sending the rest. */
     private static final class HeldBackBody extends InputStream {
         private final StreamSink sink;

@@ -50,6 +50,8 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
                 sink.baseUrl(),
                 "fenqun.gateway.services.sink.prefixes",
                 StreamSink.PREFIX,
+                "fenqun.http.upload-paths",
+                "/api/v1/imports," + StreamSink.PREFIX + "/uploads",
                 // configured but not running, like a service not deployed yet
                 "fenqun.gateway.services.campaign.url",
                 "http://localhost:" + closedPort(),

@@ -13,7 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A service that shows whether the gateway streams. An upload is answered with its byte count, and
+ * A service that shows whether the gateway streams (an upload path, under the upload limit) and
+ * counts bodies on the way (a JSON path, under the JSON limit). An upload is answered with its byte count, and
  * {@link #uploadStarted} opens as soon as its first bytes arrive, while the client still holds the
  * rest back. A download sends its first part and the rest only after the client has read that part
  * ({@link #downloadRead}). A gateway that buffered whole bodies would deadlock both.
@@ -37,6 +38,7 @@ public final class StreamSink {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             StreamSink sink = new StreamSink(server);
             server.createContext(PREFIX + "/uploads", sink::upload);
+            server.createContext(PREFIX + "/json", sink::upload);
             server.createContext(PREFIX + "/downloads", sink::download);
             server.createContext("/q/openapi", sink::openapi);
             server.setExecutor(Executors.newCachedThreadPool());
@@ -94,6 +96,7 @@ public final class StreamSink {
                 """
                 {"openapi":"3.1.0","info":{"title":"sink","version":"1"},"paths":{
                  "/api/v1/stream-test/uploads":{"post":{"responses":{"200":{"description":"byte count"}}}},
+                 "/api/v1/stream-test/json":{"post":{"responses":{"200":{"description":"byte count"}}}},
                  "/api/v1/stream-test/downloads":{"get":{"responses":{"200":{"description":"bytes"}}}}}}
                 """);
     }
