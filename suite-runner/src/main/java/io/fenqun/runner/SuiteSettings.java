@@ -12,8 +12,9 @@ public record SuiteSettings(int postgresPort, List<Service> services) {
     /** One service: its module, HTTP port and database (a role of the same name owns it). */
     public record Service(String name, String module, int port, String database) {}
 
-    static final List<Service> SERVICES =
-            List.of(new Service("customer-profile-service", "customer-profile-service", 8081, "profile"));
+    static final List<Service> SERVICES = List.of(
+            new Service("customer-profile-service", "customer-profile-service", 8081, "profile"),
+            new Service("segment-service", "segment-service", 8082, "segment"));
 
     static final int DEFAULT_POSTGRES_PORT = 15432;
 
