@@ -8,7 +8,6 @@ import io.fenqun.kit.paging.PageRequest;
 import io.fenqun.kit.security.Roles;
 import io.fenqun.segment.rule.Field;
 import io.fenqun.segment.rule.FieldCatalogue;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -98,6 +97,7 @@ public class SegmentResource {
 
     @POST
     @Path("/{id}/archive")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ADMIN, Roles.MARKETER})
     @Operation(summary = "Archive a custom segment", description = "Every member exits; the history stays.")
     public Uni<SegmentView> archive(@PathParam("id") String id) {
@@ -117,10 +117,10 @@ public class SegmentResource {
 
     @GET
     @Path("/{id}/members.csv")
-    @Produces("text/csv")
+    @Produces("text/csv;charset=UTF-8")
     @RolesAllowed({Roles.ADMIN, Roles.MARKETER, Roles.ANALYST})
-    @Operation(summary = "Export current members as CSV", description = "Streamed; any size.")
-    public Multi<String> exportMembers(@PathParam("id") String id) {
+    @Operation(summary = "Export current members as CSV")
+    public Uni<String> exportMembers(@PathParam("id") String id) {
         return export.csv(Ids.parse(id, "Segment"));
     }
 

@@ -113,8 +113,7 @@ class ClassificationTest {
         assertEquals(
                 1,
                 TestDatabase.count("SELECT count(*) FROM customer_order WHERE customer_id IS NULL AND total = 66.00"));
-        assertEquals(
-                exitedBefore + 4, events("segment.exited", customer, null), "every membership ended on the feed");
+        assertEquals(exitedBefore + 4, events("segment.exited", customer, null), "every membership ended on the feed");
     }
 
     @Test
