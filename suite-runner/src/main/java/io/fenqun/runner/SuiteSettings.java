@@ -18,6 +18,15 @@ public record SuiteSettings(int postgresPort, List<Service> services) {
 
     static final int DEFAULT_POSTGRES_PORT = 15432;
 
+    /** The same suite on other ports (every port plus {@code offset}), e.g. for a test beside a running suite. */
+    SuiteSettings onPortsShiftedBy(int offset) {
+        return new SuiteSettings(
+                postgresPort + offset,
+                services.stream()
+                        .map(s -> new Service(s.name(), s.module(), s.port() + offset, s.database()))
+                        .toList());
+    }
+
     public static SuiteSettings fromEnvironment(Map<String, String> env) {
         return new SuiteSettings(port(env.getOrDefault("FENQUN_PG_PORT", "" + DEFAULT_POSTGRES_PORT)), SERVICES);
     }

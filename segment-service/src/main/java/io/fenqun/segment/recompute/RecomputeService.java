@@ -63,6 +63,7 @@ public class RecomputeService {
                 })
                 .flatMap(current -> facts.updatePopulation(current.thresholds(), started))
                 .flatMap(customers -> segments.active().flatMap(active -> {
+                    long featuresDone = System.nanoTime();
                     List<Segment> ordered = SegmentOrder.evaluationOrder(active);
                     AtomicLong entered = new AtomicLong();
                     AtomicLong exited = new AtomicLong();
@@ -76,15 +77,19 @@ public class RecomputeService {
                                 })
                                 .replaceWithVoid());
                     }
-                    return chain.flatMap(done -> snapshots.take(started))
+                    return chain.map(done -> System.nanoTime()).flatMap(segmentsDone -> snapshots
+                            .take(started)
                             .map(done -> new RecomputeResult(
                                     started,
                                     Duration.ofNanos(System.nanoTime() - startNanos)
                                             .toMillis(),
+                                    Duration.ofNanos(featuresDone - startNanos).toMillis(),
+                                    Duration.ofNanos(segmentsDone - featuresDone)
+                                            .toMillis(),
                                     customers,
                                     ordered.size(),
                                     entered.get(),
-                                    exited.get()));
+                                    exited.get())));
                 }));
     }
 }
