@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -28,24 +29,39 @@ final class Suite {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path repo;
+    /** Where PostgreSQL keeps its data and the services their logs. */
+    private final Path workDirectory;
+
     private final SuiteSettings settings;
     private final PrintStream out;
     private final List<Process> processes = new ArrayList<>();
     private EmbeddedPostgres postgres;
 
     Suite(Path repo, SuiteSettings settings, PrintStream out) {
+        this(repo, repo.resolve(".fenqun"), settings, out);
+    }
+
+    Suite(Path repo, Path workDirectory, SuiteSettings settings, PrintStream out) {
         this.repo = repo;
+        this.workDirectory = workDirectory;
         this.settings = settings;
         this.out = out;
     }
 
     void runUntilStopped() throws Exception {
-        checkPortsAndBuild();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop();
             stopped.countDown();
         }));
+        start();
+        printWelcome();
+        stopped.await();
+    }
+
+    /** Starts PostgreSQL and every service and waits until all are ready. */
+    void start() throws Exception {
+        checkPortsAndBuild();
         startPostgres();
         for (SuiteSettings.Service service : settings.services()) {
             processes.add(start(service));
@@ -53,8 +69,6 @@ final class Suite {
         for (SuiteSettings.Service service : settings.services()) {
             awaitReady(service);
         }
-        printWelcome();
-        stopped.await();
     }
 
     private void checkPortsAndBuild() {
@@ -68,7 +82,7 @@ final class Suite {
     }
 
     private void startPostgres() throws IOException, SQLException {
-        Path data = repo.resolve(".fenqun/pgdata");
+        Path data = workDirectory.resolve("pgdata");
         Files.createDirectories(data);
         out.println("fenqun: starting PostgreSQL on port " + settings.postgresPort() + " (data in " + data + ")");
         postgres = EmbeddedPostgres.builder()
@@ -105,8 +119,8 @@ final class Suite {
     }
 
     private Process start(SuiteSettings.Service service) throws IOException {
-        Path logs = Files.createDirectories(repo.resolve(".fenqun/logs"));
-        Path log = logs.resolve(service.name() + ".log");
+        Path logs = Files.createDirectories(workDirectory.resolve("logs"));
+        Path log = log(service);
         String db = "localhost:" + settings.postgresPort() + "/" + service.database();
         ProcessBuilder builder = new ProcessBuilder(
                         javaExecutable(), "-jar", runnableJar(service).toString())
@@ -118,6 +132,11 @@ final class Suite {
         builder.environment().put("DB_PASSWORD", service.database());
         builder.environment().put("DB_REACTIVE_URL", "postgresql://" + db);
         builder.environment().put("DB_JDBC_URL", "jdbc:postgresql://" + db);
+        // Each service finds the others by <DATABASE>_URL, e.g. segment-service follows PROFILE_URL's feed.
+        for (SuiteSettings.Service other : settings.services()) {
+            builder.environment()
+                    .put(other.database().toUpperCase(Locale.ROOT) + "_URL", "http://localhost:" + other.port());
+        }
         builder.environment()
                 .put(
                         "SMALLRYE_JWT_SIGN_KEY_LOCATION",
@@ -134,8 +153,7 @@ final class Suite {
         Process process = processes.get(settings.services().indexOf(service));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new SuiteException(
-                        service.name() + " stopped while starting; see .fenqun/logs/" + service.name() + ".log");
+                throw new SuiteException(service.name() + " stopped while starting; see " + log(service));
             }
             try {
                 HttpResponse<Void> response =
@@ -148,8 +166,8 @@ final class Suite {
             }
             Thread.sleep(300);
         }
-        throw new SuiteException(service.name() + " was not ready within " + READY_TIMEOUT.toSeconds()
-                + " s; see .fenqun/logs/" + service.name() + ".log");
+        throw new SuiteException(
+                service.name() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log(service));
     }
 
     private void printWelcome() {
@@ -178,8 +196,12 @@ final class Suite {
                 .orElseThrow();
     }
 
+    private Path log(SuiteSettings.Service service) {
+        return workDirectory.resolve("logs").resolve(service.name() + ".log");
+    }
+
     /** Stops services first (they may still write), then the database. */
-    private synchronized void stop() {
+    synchronized void stop() {
         for (int i = processes.size() - 1; i >= 0; i--) {
             Process process = processes.get(i);
             process.destroy();

@@ -15,11 +15,21 @@ public record SuiteSettings(int postgresPort, List<Service> services) {
     /** The services, the gateway last: it is the front door and the address to use. */
     static final List<Service> SERVICES = List.of(
             new Service("customer-profile-service", "customer-profile-service", 8081, "profile"),
+            new Service("segment-service", "segment-service", 8082, "segment"),
             new Service("gateway", "gateway", 8080, "gateway"));
 
     static final String FRONT_DOOR = "gateway";
 
     static final int DEFAULT_POSTGRES_PORT = 15432;
+
+    /** The same suite on other ports (every port plus {@code offset}), e.g. for a test beside a running suite. */
+    SuiteSettings onPortsShiftedBy(int offset) {
+        return new SuiteSettings(
+                postgresPort + offset,
+                services.stream()
+                        .map(s -> new Service(s.name(), s.module(), s.port() + offset, s.database()))
+                        .toList());
+    }
 
     public static SuiteSettings fromEnvironment(Map<String, String> env) {
         return new SuiteSettings(port(env.getOrDefault("FENQUN_PG_PORT", "" + DEFAULT_POSTGRES_PORT)), SERVICES);

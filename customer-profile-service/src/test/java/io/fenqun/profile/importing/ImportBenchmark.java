@@ -3,8 +3,8 @@ package io.fenqun.profile.importing;
 import static io.restassured.RestAssured.given;
 
 import io.fenqun.kit.testing.EmbeddedPostgresResource;
+import io.fenqun.kit.testing.TestDatabase;
 import io.fenqun.kit.testing.TestTokens;
-import io.fenqun.profile.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.BufferedWriter;

@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fenqun.kit.testing.EmbeddedPostgresResource;
+import io.fenqun.kit.testing.TestDatabase;
 import io.fenqun.kit.testing.TestTokens;
-import io.fenqun.profile.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;

@@ -5,10 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.fenqun.kit.testing.EmbeddedPostgresResource;
+import io.fenqun.kit.testing.TestDatabase;
 import io.fenqun.kit.testing.TestTokens;
 import io.fenqun.profile.testing.ProfileApi;
 import io.fenqun.profile.testing.TestCustomers;
-import io.fenqun.profile.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

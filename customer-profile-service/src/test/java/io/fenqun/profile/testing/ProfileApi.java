@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fenqun.kit.testing.TestDatabase;
 import io.fenqun.kit.testing.TestTokens;
 import io.restassured.http.ContentType;
 import java.io.IOException;

@@ -20,6 +20,10 @@ public interface FeedConsumerConfig {
         /** URL of the feed, on the service that owns it. */
         URI url();
 
+        /** Off in tests that apply events themselves instead of polling a running service. */
+        @WithDefault("true")
+        boolean enabled();
+
         @WithDefault("100")
         int batchSize();
 

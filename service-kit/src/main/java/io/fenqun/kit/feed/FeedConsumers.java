@@ -46,6 +46,9 @@ public class FeedConsumers {
 
     void startConfigured(@Observes StartupEvent ignored) {
         config.consumers().forEach((name, consumer) -> {
+            if (!consumer.enabled()) {
+                return;
+            }
             Instance<FeedHandler> handler = handlers.select(Identifier.Literal.of(name));
             if (!handler.isResolvable()) {
                 throw new IllegalStateException("feed consumer " + name

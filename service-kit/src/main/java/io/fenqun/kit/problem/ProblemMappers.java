@@ -15,6 +15,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
@@ -101,7 +102,8 @@ public class ProblemMappers {
             LOG.error("request failed", e);
             return toResponse(Problem.of(status, "server-error", "Server error", "The request could not be completed"));
         }
-        if (status == 404 && e.getCause() instanceof IllegalArgumentException) {
+        if (status == 404
+                && (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof DateTimeException)) {
             // JAX-RS answers 404 when a query or path parameter cannot be converted; it is bad input.
             return toResponse(Problem.of(400, "bad-request", "Bad request", "A parameter has the wrong type"));
         }

@@ -1,4 +1,4 @@
-package io.fenqun.profile.testing;
+package io.fenqun.kit.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,0 +1,224 @@
+package io.fenqun.segment.membership;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fenqun.kit.feed.OutboxWriter;
+import io.fenqun.segment.dimension.FactsUpdater;
+import io.fenqun.segment.dimension.ThresholdSettings;
+import io.fenqun.segment.rule.CustomerFacts;
+import io.fenqun.segment.rule.FactsQuery;
+import io.fenqun.segment.rule.FieldCatalogue;
+import io.fenqun.segment.rule.RuleEvaluator;
+import io.fenqun.segment.rule.SqlCompiler;
+import io.fenqun.segment.rule.SqlCondition;
+import io.fenqun.segment.segment.Segment;
+import io.fenqun.segment.segment.SegmentOrder;
+import io.fenqun.segment.segment.SegmentStore;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Keeps memberships current. On each event one customer is re-labelled and every active segment's
+ * rule is evaluated in memory for them; the recompute evaluates each segment's rule compiled to SQL
+ * over everyone. Either way only real changes are written, each with its {@code segment.entered} or
+ * {@code segment.exited} event in the same transaction. Every method runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class MembershipEngine {
+
+    /** Counts of one population evaluation. */
+    public record Changes(int entered, int exited) {}
+
+    private static final FieldCatalogue CATALOGUE = FieldCatalogue.standard();
+    private static final String ONE_CUSTOMER_FACTS = FactsQuery.select(CATALOGUE) + " WHERE c.id = :id";
+
+    private final ThresholdSettings settings;
+    private final FactsUpdater facts;
+    private final SegmentStore segments;
+    private final OutboxWriter outbox;
+    private final ObjectMapper json;
+
+    public MembershipEngine(
+            ThresholdSettings settings,
+            FactsUpdater facts,
+            SegmentStore segments,
+            OutboxWriter outbox,
+            ObjectMapper json) {
+        this.settings = settings;
+        this.facts = facts;
+        this.segments = segments;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** Re-labels one customer and moves them in or out of every active segment. */
+    public Uni<Void> refreshCustomer(UUID customerId, OffsetDateTime now) {
+        return settings.current()
+                .flatMap(current -> facts.updateCustomer(customerId, current.thresholds(), now))
+                .flatMap(updated -> loadFacts(customerId))
+                .flatMap(customerFacts -> customerFacts == null
+                        ? Uni.createFrom().voidItem()
+                        : segments.active().flatMap(active -> currentSegments(customerId)
+                                .flatMap(current -> apply(customerFacts, active, current, now))));
+    }
+
+    /** Ends every membership of a customer who is gone (erased, merged away), then forgets their history. */
+    public Uni<Void> removeCustomer(UUID customerId, OffsetDateTime now) {
+        return segments.active()
+                .flatMap(active -> currentSegments(customerId).flatMap(current -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Segment segment : active) {
+                        if (current.contains(segment.id())) {
+                            chain = chain.flatMap(ignored -> exit(segment, customerId, now));
+                        }
+                    }
+                    return chain;
+                }))
+                .flatMap(exited -> Panache.getSession()
+                        .flatMap(s -> s.createNativeQuery("DELETE FROM membership WHERE customer_id = :id")
+                                .setParameter("id", customerId)
+                                .executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    /** Evaluates one segment over everyone with its rule compiled to SQL. */
+    public Uni<Changes> refreshSegment(Segment segment, OffsetDateTime now) {
+        SqlCondition condition = SqlCompiler.compile(segment.rule(), now.toInstant(), 4);
+        String sql =
+                """
+                WITH target AS (
+                    SELECT c.id FROM customer c JOIN customer_facts f ON f.customer_id = c.id WHERE %s),
+                exited AS (
+                    UPDATE membership m SET exited_at = ?2
+                     WHERE m.segment_id = ?1 AND m.exited_at IS NULL
+                       AND NOT EXISTS (SELECT 1 FROM target t WHERE t.id = m.customer_id)
+                    RETURNING m.customer_id),
+                entered AS (
+                    INSERT INTO membership (segment_id, customer_id, entered_at)
+                    SELECT ?1, t.id, ?2 FROM target t
+                     WHERE NOT EXISTS (SELECT 1 FROM membership m
+                                        WHERE m.segment_id = ?1 AND m.customer_id = t.id AND m.exited_at IS NULL)
+                    RETURNING customer_id),
+                events AS (
+                    INSERT INTO feed_event (id, type, subject, data)
+                    SELECT uuid_v7(), 'segment.exited', customer_id::text,
+                           CAST(CAST(?3 AS text) AS jsonb) || jsonb_build_object('customerId', customer_id) FROM exited
+                    UNION ALL
+                    SELECT uuid_v7(), 'segment.entered', customer_id::text,
+                           CAST(CAST(?3 AS text) AS jsonb) || jsonb_build_object('customerId', customer_id) FROM entered
+                    RETURNING type)
+                SELECT (count(*) FILTER (WHERE type = 'segment.entered'))::int,
+                       (count(*) FILTER (WHERE type = 'segment.exited'))::int
+                  FROM events"""
+                        .formatted(condition.sql());
+        return Panache.getSession().flatMap(s -> {
+            var query = s.createNativeQuery(sql, Object[].class)
+                    .setParameter(1, segment.id())
+                    .setParameter(2, now)
+                    .setParameter(3, toJson(MembershipEvent.withoutCustomer(segment, now)));
+            List<Object> parameters = condition.parameters();
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setParameter(4 + i, parameters.get(i));
+            }
+            return query.getSingleResult()
+                    .map(row -> new Changes(((Number) row[0]).intValue(), ((Number) row[1]).intValue()));
+        });
+    }
+
+    /** Ends every current membership of an archived segment. */
+    public Uni<Changes> closeSegment(Segment segment, OffsetDateTime now) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                """
+                                WITH exited AS (
+                                    UPDATE membership SET exited_at = :now
+                                     WHERE segment_id = :segment AND exited_at IS NULL RETURNING customer_id)
+                                INSERT INTO feed_event (id, type, subject, data)
+                                SELECT uuid_v7(), 'segment.exited', customer_id::text,
+                                       CAST(CAST(:base AS text) AS jsonb) || jsonb_build_object('customerId', customer_id)
+                                  FROM exited""")
+                        .setParameter("now", now)
+                        .setParameter("segment", segment.id())
+                        .setParameter("base", toJson(MembershipEvent.withoutCustomer(segment, now)))
+                        .executeUpdate())
+                .map(exited -> new Changes(0, exited));
+    }
+
+    private Uni<Void> apply(CustomerFacts customer, List<Segment> active, Set<UUID> current, OffsetDateTime now) {
+        Set<UUID> members = new HashSet<>(current);
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Segment segment : SegmentOrder.evaluationOrder(active)) {
+            boolean matches = RuleEvaluator.matches(segment.rule(), customer, members, now.toInstant());
+            boolean was = current.contains(segment.id());
+            if (matches) {
+                members.add(segment.id());
+            } else {
+                members.remove(segment.id());
+            }
+            if (matches && !was) {
+                chain = chain.flatMap(ignored -> enter(segment, customer.customerId(), now));
+            } else if (!matches && was) {
+                chain = chain.flatMap(ignored -> exit(segment, customer.customerId(), now));
+            }
+        }
+        return chain;
+    }
+
+    private Uni<Void> enter(Segment segment, UUID customerId, OffsetDateTime now) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "INSERT INTO membership (segment_id, customer_id, entered_at) VALUES (:segment, :customer, :now)")
+                        .setParameter("segment", segment.id())
+                        .setParameter("customer", customerId)
+                        .setParameter("now", now)
+                        .executeUpdate())
+                .flatMap(ignored -> outbox.append(
+                        MembershipEvent.ENTERED, customerId, MembershipEvent.of(segment, customerId, now)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> exit(Segment segment, UUID customerId, OffsetDateTime now) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("UPDATE membership SET exited_at = :now"
+                                + " WHERE segment_id = :segment AND customer_id = :customer AND exited_at IS NULL")
+                        .setParameter("segment", segment.id())
+                        .setParameter("customer", customerId)
+                        .setParameter("now", now)
+                        .executeUpdate())
+                .flatMap(ignored ->
+                        outbox.append(MembershipEvent.EXITED, customerId, MembershipEvent.of(segment, customerId, now)))
+                .replaceWithVoid();
+    }
+
+    private Uni<CustomerFacts> loadFacts(UUID customerId) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(ONE_CUSTOMER_FACTS, Object[].class)
+                        .setParameter("id", customerId)
+                        .getResultList())
+                .map(rows -> rows.isEmpty() ? null : FactsQuery.fromRow(CATALOGUE, rows.get(0)));
+    }
+
+    private Uni<Set<UUID>> currentSegments(UUID customerId) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "SELECT segment_id FROM membership WHERE customer_id = :id AND exited_at IS NULL",
+                                UUID.class)
+                        .setParameter("id", customerId)
+                        .getResultList())
+                .map(HashSet::new);
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

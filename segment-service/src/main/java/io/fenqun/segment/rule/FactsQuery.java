@@ -1,0 +1,35 @@
+package io.fenqun.segment.rule;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Loads customers' catalogue fields for in-memory evaluation: one column per field, after the id. */
+public final class FactsQuery {
+
+    private FactsQuery() {}
+
+    /** Add a WHERE clause to pick customers. */
+    public static String select(FieldCatalogue catalogue) {
+        return "SELECT c.id, "
+                + catalogue.fields().stream().map(FactsQuery::selected).collect(Collectors.joining(", "))
+                + " FROM customer c JOIN customer_facts f ON f.customer_id = c.id";
+    }
+
+    /** Arrays travel as JSON text: Hibernate Reactive's native queries cannot return text[] columns. */
+    private static String selected(Field field) {
+        return field.type() == FieldType.TEXT_LIST ? "array_to_json(" + field.column() + ")::text" : field.column();
+    }
+
+    public static CustomerFacts fromRow(FieldCatalogue catalogue, Object[] row) {
+        List<Field> fields = catalogue.fields();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            Field field = fields.get(i);
+            values.put(field.name(), Values.normalise(field.type(), row[i + 1]));
+        }
+        return new CustomerFacts((UUID) row[0], values);
+    }
+}

@@ -1,0 +1,116 @@
+package io.fenqun.segment.rule;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** A parsed, validated segment rule. Build one with {@link RuleParser}. */
+public sealed interface Rule {
+
+    /** The segments this rule refers to, at any depth. */
+    default Set<UUID> referencedSegments() {
+        Set<UUID> ids = new HashSet<>();
+        collectReferences(ids);
+        return ids;
+    }
+
+    void collectReferences(Set<UUID> ids);
+
+    /** The rule in the JSON shape clients write. */
+    JsonNode toJson();
+
+    record All(List<Rule> rules) implements Rule {
+        @Override
+        public void collectReferences(Set<UUID> ids) {
+            rules.forEach(r -> r.collectReferences(ids));
+        }
+
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            rules.forEach(r -> node.withArray("all").add(r.toJson()));
+            return node;
+        }
+    }
+
+    record Any(List<Rule> rules) implements Rule {
+        @Override
+        public void collectReferences(Set<UUID> ids) {
+            rules.forEach(r -> r.collectReferences(ids));
+        }
+
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            rules.forEach(r -> node.withArray("any").add(r.toJson()));
+            return node;
+        }
+    }
+
+    record Not(Rule rule) implements Rule {
+        @Override
+        public void collectReferences(Set<UUID> ids) {
+            rule.collectReferences(ids);
+        }
+
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            node.set("not", rule.toJson());
+            return node;
+        }
+    }
+
+    /**
+     * A test of one field. {@code values} are normalised: String, Long, BigDecimal, Instant or
+     * LocalDate by the field's type; day counts are Long.
+     */
+    record Condition(Field field, Operator op, List<Object> values) implements Rule {
+        @Override
+        public void collectReferences(Set<UUID> ids) {}
+
+        @Override
+        public JsonNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            node.put("field", field.name()).put("op", op.json());
+            switch (op.arity) {
+                case NONE -> {}
+                case ONE, DAYS -> node.set("value", json(values.get(0)));
+                case TWO, LIST -> {
+                    ArrayNode array = node.putArray("value");
+                    values.forEach(v -> array.add(json(v)));
+                }
+            }
+            return node;
+        }
+
+        private static JsonNode json(Object value) {
+            JsonNodeFactory nodes = JsonNodeFactory.instance;
+            if (value instanceof Long l) {
+                return nodes.numberNode(l);
+            }
+            if (value instanceof BigDecimal d) {
+                return nodes.numberNode(d);
+            }
+            return nodes.textNode(value.toString());
+        }
+    }
+
+    record InSegment(UUID segmentId) implements Rule {
+        @Override
+        public void collectReferences(Set<UUID> ids) {
+            ids.add(segmentId);
+        }
+
+        @Override
+        public JsonNode toJson() {
+            return JsonNodeFactory.instance.objectNode().put("inSegment", segmentId.toString());
+        }
+    }
+}

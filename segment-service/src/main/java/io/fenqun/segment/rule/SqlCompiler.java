@@ -1,0 +1,90 @@
+package io.fenqun.segment.rule;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Compiles a rule to a parameterised SQL condition. Each condition is wrapped in
+ * {@code coalesce(..., false)} so a missing value makes it false rather than unknown, exactly as
+ * {@link RuleEvaluator} treats it, and {@code NOT} stays two-valued.
+ */
+public final class SqlCompiler {
+
+    private final List<Object> parameters = new ArrayList<>();
+    private final int first;
+    private final Instant now;
+
+    private SqlCompiler(Instant now, int first) {
+        this.now = Values.micros(now);
+        this.first = first;
+    }
+
+    public static SqlCondition compile(Rule rule, Instant now, int firstParameter) {
+        SqlCompiler compiler = new SqlCompiler(now, firstParameter);
+        String sql = compiler.sql(rule);
+        return new SqlCondition(sql, List.copyOf(compiler.parameters));
+    }
+
+    private String sql(Rule rule) {
+        if (rule instanceof Rule.All all) {
+            return all.rules().stream().map(this::sql).collect(Collectors.joining(" AND ", "(", ")"));
+        }
+        if (rule instanceof Rule.Any any) {
+            return any.rules().stream().map(this::sql).collect(Collectors.joining(" OR ", "(", ")"));
+        }
+        if (rule instanceof Rule.Not not) {
+            return "(NOT " + sql(not.rule()) + ")";
+        }
+        if (rule instanceof Rule.InSegment in) {
+            return "EXISTS (SELECT 1 FROM membership m WHERE m.segment_id = " + bind(in.segmentId())
+                    + " AND m.customer_id = c.id AND m.exited_at IS NULL)";
+        }
+        return "coalesce(" + condition((Rule.Condition) rule) + ", false)";
+    }
+
+    private String condition(Rule.Condition c) {
+        String column = c.field().column();
+        List<Object> v = c.values();
+        return switch (c.op()) {
+            case EQ -> column + " = " + bind(v.get(0));
+            case NE -> column + " <> " + bind(v.get(0));
+            case LT, BEFORE -> column + " < " + bind(v.get(0));
+            case LTE -> column + " <= " + bind(v.get(0));
+            case GT, AFTER -> column + " > " + bind(v.get(0));
+            case GTE -> column + " >= " + bind(v.get(0));
+            case BETWEEN -> "(" + column + " >= " + bind(v.get(0)) + " AND " + column + " <= " + bind(v.get(1)) + ")";
+            case IN -> column + " IN " + list(v);
+            case NOT_IN -> column + " NOT IN " + list(v);
+            case CONTAINS -> "strpos(" + column + ", " + bind(v.get(0)) + ") > 0";
+            case WITHIN_LAST_DAYS -> column + " >= " + bind(daysAgo(v.get(0)));
+            case MORE_THAN_DAYS_AGO -> column + " < " + bind(daysAgo(v.get(0)));
+            case IS_SET -> column + " IS NOT NULL";
+            case IS_NOT_SET -> column + " IS NULL";
+            case CONTAINS_ANY -> column + " && CAST(ARRAY"
+                    + list(v).replace('(', '[').replace(')', ']') + " AS text[])";
+            case CONTAINS_ALL -> column + " @> CAST(ARRAY"
+                    + list(v).replace('(', '[').replace(')', ']') + " AS text[])";
+            case IS_EMPTY -> "coalesce(cardinality(" + column + "), 0) = 0";
+            case IS_NOT_EMPTY -> "coalesce(cardinality(" + column + "), 0) > 0";
+        };
+    }
+
+    /** The instant N days before now, the same boundary {@link RuleEvaluator} uses. */
+    private Instant daysAgo(Object days) {
+        return now.minus((Long) days, ChronoUnit.DAYS);
+    }
+
+    private String list(List<Object> values) {
+        return values.stream().map(this::bind).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private String bind(Object value) {
+        parameters.add(value instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
+        return "?" + (first + parameters.size() - 1);
+    }
+}
