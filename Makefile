@@ -2,7 +2,7 @@
 MVNW := ./mvnw -B
 RUNNER_JAR := suite-runner/target/suite-runner.jar
 
-.PHONY: run test build token fmt bench-import bench-segments
+.PHONY: run test build token fmt bench-import bench-segments bench-gateway
 
 ## Build everything and start the suite on an embedded PostgreSQL (Ctrl-C stops it).
 run: build
@@ -35,3 +35,10 @@ bench-import:
 bench-segments:
 	$(MVNW) -q -pl segment-service -am verify -Dspotless.check.skip=true \
 	  -Dtest=SegmentBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx3g
+
+## Gateway overhead: GET /api/v1/customers/{id} through the gateway and straight to a real profile
+## service, side by side; prints throughput, p50/p99 and the ratios (targets: >= 0.8x, < 1 ms at p50).
+bench-gateway:
+	$(MVNW) -q -DskipTests -Dspotless.check.skip=true -pl customer-profile-service -am package
+	$(MVNW) -q -pl gateway verify -Dspotless.check.skip=true \
+	  -Dtest=GatewayBenchmark -Dsurefire.failIfNoSpecifiedTests=false

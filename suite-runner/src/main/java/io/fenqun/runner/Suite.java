@@ -173,6 +173,9 @@ final class Suite {
     private void printWelcome() {
         out.println();
         out.println("Fenqun is running. Ctrl-C stops everything.");
+        String main = "http://localhost:" + frontDoor().port();
+        out.println("  Use the gateway:           " + main + "/api/v1   (Swagger UI of the whole suite " + main
+                + "/q/swagger-ui)");
         for (SuiteSettings.Service service : settings.services()) {
             String base = "http://localhost:" + service.port();
             out.printf(
@@ -182,6 +185,15 @@ final class Suite {
         out.println("  PostgreSQL                 localhost:" + settings.postgresPort()
                 + " (one database and role per service)");
         out.println("Get a token:  make token ROLE=admin     (roles: admin marketer sales analyst support partner)");
+        out.println("First call:   curl -H \"Authorization: Bearer $(make -s token ROLE=admin)\" " + main
+                + "/api/v1/customers");
+    }
+
+    private SuiteSettings.Service frontDoor() {
+        return settings.services().stream()
+                .filter(s -> s.name().equals(SuiteSettings.FRONT_DOOR))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Path log(SuiteSettings.Service service) {

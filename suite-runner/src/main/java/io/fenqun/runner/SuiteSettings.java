@@ -12,9 +12,13 @@ public record SuiteSettings(int postgresPort, List<Service> services) {
     /** One service: its module, HTTP port and database (a role of the same name owns it). */
     public record Service(String name, String module, int port, String database) {}
 
+    /** The services, the gateway last: it is the front door and the address to use. */
     static final List<Service> SERVICES = List.of(
             new Service("customer-profile-service", "customer-profile-service", 8081, "profile"),
-            new Service("segment-service", "segment-service", 8082, "segment"));
+            new Service("segment-service", "segment-service", 8082, "segment"),
+            new Service("gateway", "gateway", 8080, "gateway"));
+
+    static final String FRONT_DOOR = "gateway";
 
     static final int DEFAULT_POSTGRES_PORT = 15432;
 

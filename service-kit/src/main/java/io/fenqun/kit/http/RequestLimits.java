@@ -28,7 +28,7 @@ public class RequestLimits {
     void install(@Observes Router router) {
         router.route().order(-1000).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
-            long limit = isUpload(ctx.normalizedPath()) ? maxUploadBody : maxJsonBody;
+            long limit = limitFor(ctx.normalizedPath());
             if (length != null && parse(length) > limit) {
                 Problem problem = Problem.of(
                         413, "payload-too-large", "Payload too large", "The body is larger than " + limit + " bytes");
@@ -43,8 +43,9 @@ public class RequestLimits {
         });
     }
 
-    private boolean isUpload(String path) {
-        return uploadPaths.stream().anyMatch(path::startsWith);
+    /** The most bytes a body to this path may have. */
+    public long limitFor(String path) {
+        return uploadPaths.stream().anyMatch(path::startsWith) ? maxUploadBody : maxJsonBody;
     }
 
     private static long parse(String length) {
