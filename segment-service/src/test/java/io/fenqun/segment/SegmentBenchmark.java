@@ -46,12 +46,14 @@ class SegmentBenchmark {
         createCustomSegments();
 
         resetHeapPeaks();
-        // The first recompute labels everyone and fills every segment (events for all); the second is
-        // the nightly steady state, where most customers keep their labels.
+        // The first recompute aggregates and labels everyone and fills every segment (events for all);
+        // the second is the nightly steady state a day later, where most customers keep their labels.
         Map<String, Object> first = recompute();
+        oneDayPasses();
         Map<String, Object> nightly = recompute();
         long peakHeap = heapPeaks();
-        long recomputeMillis = ((Number) nightly.get("millis")).longValue();
+        long recomputeMillis = ((Number) nightly.get("featuresMillis")).longValue()
+                + ((Number) nightly.get("segmentsMillis")).longValue();
 
         long baselineMillis = handWrittenRfm();
 
@@ -59,9 +61,13 @@ class SegmentBenchmark {
                 "%nsegment recompute: %,d customers, %,d orders, 25 built-in + 20 custom segments%n",
                 CUSTOMERS, generated);
         System.out.printf("  first recompute (labels everyone, fills all segments): %s%n", first);
-        System.out.printf("  nightly recompute (features, dimensions, 45 segments): %s%n", nightly);
-        System.out.printf("  hand-written SQL (R, F, M and quintiles):           %,d ms%n", baselineMillis);
+        System.out.printf("  nightly recompute a day later:                          %s%n", nightly);
+        System.out.printf("  nightly features, dimensions and 45 segments:    %,d ms%n", recomputeMillis);
+        System.out.printf("  hand-written SQL (R, F, M and quintiles):         %,d ms%n", baselineMillis);
         System.out.printf("  ratio: %.2fx (target <= 2x)%n", recomputeMillis / (double) baselineMillis);
+        System.out.printf(
+                "  then the daily report snapshot of all segments:  %,d ms (not part of the ratio)%n",
+                ((Number) nightly.get("snapshotMillis")).longValue());
         System.out.printf("  recompute peak heap: %,d MiB (target < 2048 MiB)%n", peakHeap / (1024 * 1024));
 
         List<Long> latencies = eventLatencies(200, 15);
@@ -83,6 +89,25 @@ class SegmentBenchmark {
                 .extract()
                 .jsonPath()
                 .getMap("");
+    }
+
+    /**
+     * Moves every timestamp a day into the past, as if the next nightly run came a day later: orders
+     * leave time windows, recencies grow, customers cross cut points and lifecycle thresholds.
+     */
+    private void oneDayPasses() throws Exception {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement()) {
+            s.execute("UPDATE customer_order SET ordered_at = ordered_at - interval '1 day'");
+            s.execute("UPDATE customer SET created_at = created_at - interval '1 day'");
+            s.execute("UPDATE customer_facts SET first_purchase_at = first_purchase_at - interval '1 day',"
+                    + " last_purchase_at = last_purchase_at - interval '1 day',"
+                    + " computed_at = computed_at - interval '1 day'");
+            s.execute("UPDATE population_cutoffs SET computed_at = computed_at - interval '1 day'");
+            s.execute("UPDATE membership SET entered_at = entered_at - interval '1 day',"
+                    + " exited_at = exited_at - interval '1 day'");
+            s.execute("VACUUM ANALYZE");
+        }
     }
 
     /** Customers with 1 to 19 orders each (10 on average), one line item per order; returns the order count. */

@@ -34,7 +34,6 @@ public class ClassificationResource {
 
     static final int HISTORY = 50;
     private static final FieldCatalogue CATALOGUE = FieldCatalogue.standard();
-    private static final String FACTS = FactsQuery.select(CATALOGUE) + " WHERE c.id = :id";
     /** Labels rather than measurements: the built-in dimensions and the RFM scores behind them. */
     private static final Set<String> DIMENSION_FIELDS = Stream.concat(
                     BuiltInSegments.DIMENSIONS.stream().map(BuiltInSegments.Dimension::field),
@@ -51,8 +50,9 @@ public class ClassificationResource {
                     + "customer has reached this service from the profile feed.")
     public Uni<Classification> get(@PathParam("customerId") String customerId) {
         UUID id = Ids.parse(customerId, "Customer");
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(FACTS, Object[].class)
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(FactsQuery.ONE_CUSTOMER, Object[].class)
                 .setParameter("id", id)
+                .setParameter("now", Utc.now())
                 .getResultList()
                 .flatMap(rows -> {
                     if (rows.isEmpty()) {

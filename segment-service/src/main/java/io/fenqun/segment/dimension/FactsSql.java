@@ -1,73 +1,131 @@
 package io.fenqun.segment.dimension;
 
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The one statement that computes a customer's features and built-in dimension labels into
- * {@code customer_facts}: for one customer on each event, or for everyone in the recompute. Both
- * run the same expressions, so a customer is labelled alike either way. Scores that depend on the
- * whole population (RFM quintiles, value tiers) come from {@code population_cutoffs}: the recompute
- * derives new cut points from the data in the same statement and stores them; the per-event update
- * scores one customer against the stored ones.
+ * The statements that keep {@code customer_facts} current.
  *
- * <p>Named parameters: {@code now}, {@code zone} (business time zone), the thresholds (see
- * {@link #bind}), and {@code customer} for one customer.
+ * <p>{@link #ONE_CUSTOMER}, {@link #EVERYONE} and {@link #AGED} aggregate customers' orders into
+ * features and labels with the same expressions, scoring against the stored population cut points:
+ * one customer on each event, everyone on a first recompute or after the thresholds change, and
+ * otherwise only the customers with an order that has left a time window since the previous
+ * recompute. {@link #RESCORE} then derives fresh cut points from the stored features (RFM
+ * quintiles, value tiers), stores them, and relabels everyone whose scores, lifecycle or value
+ * tier change: the labels that depend on the whole population or age with the calendar. Every
+ * statement writes a row only when a value changes, and stamps it with {@code computed_at = now}.
+ *
+ * <p>Named parameters: {@code now}, {@code zone} (business time zone), the thresholds (see {@link
+ * FactsUpdater}), {@code customer} for one customer, {@code previous} (the previous recompute) for
+ * the aged customers.
  */
 final class FactsSql {
 
+    private static final String NOW = "CAST(:now AS timestamptz)";
     private static final String QUINTILES = "ARRAY[0.2, 0.4, 0.6, 0.8]";
 
-    /**
-     * Cut points from this run's own aggregates, stored for the per-event updates by a
-     * data-modifying CTE that runs with the statement (PostgreSQL wants those at the top level).
-     */
-    private static final String POPULATION_CUTOFFS =
-            """
-            buyers AS (SELECT recency, orders, spend FROM agg WHERE orders > 0),
-                 revenue AS (SELECT spend365, sum(spend365) OVER (ORDER BY spend365 DESC
-                                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
-                               FROM agg WHERE spend365 > 0),
-                 total AS (SELECT sum(spend365) AS revenue FROM agg),
-                 fresh AS (
-                    SELECT coalesce((SELECT percentile_disc(%1$s) WITHIN GROUP (ORDER BY recency) FROM buyers), '{}') AS recency,
-                           coalesce((SELECT percentile_disc(%1$s) WITHIN GROUP (ORDER BY orders) FROM buyers), '{}') AS frequency,
-                           coalesce((SELECT percentile_disc(%1$s) WITHIN GROUP (ORDER BY spend) FROM buyers), '{}') AS monetary,
-                           (SELECT min(r.spend365) FROM revenue r, total t WHERE coalesce(r.before, 0) < :valueAShare * t.revenue) AS value_a_min,
-                           (SELECT min(r.spend365) FROM revenue r, total t WHERE coalesce(r.before, 0) < :valueBShare * t.revenue) AS value_b_min),
-                 saved AS (UPDATE population_cutoffs p SET recency = fresh.recency, frequency = fresh.frequency,
-                                  monetary = fresh.monetary, value_a_min = fresh.value_a_min,
-                                  value_b_min = fresh.value_b_min, computed_at = CAST(:now AS timestamptz)
-                             FROM fresh RETURNING p.singleton)"""
-                    .formatted(QUINTILES);
+    /** The windows (days) orders are counted in. */
+    private static final List<String> WINDOWS = List.of("30", "90", "365", ":frequencyWindowDays", ":spendWindowDays");
 
-    static final String ONE_CUSTOMER = statement(false);
-    static final String POPULATION = statement(true);
+    /** The stored columns, in the order the aggregate statement selects them. */
+    private static final List<String> COLUMNS = List.of(
+            "first_purchase_at",
+            "last_purchase_at",
+            "orders_total",
+            "orders_30d",
+            "orders_90d",
+            "orders_365d",
+            "spend_total",
+            "spend_365d",
+            "average_order_value",
+            "weekend_share",
+            "favourite_hour",
+            "top_category",
+            "frequency_tier",
+            "spend_tier",
+            "r_score",
+            "f_score",
+            "m_score",
+            "rfm_segment",
+            "lifecycle",
+            "value_tier");
+
+    private static final List<String> LABEL_COLUMNS =
+            List.of("r_score", "f_score", "m_score", "rfm_segment", "lifecycle", "value_tier");
+
+    static final String ONE_CUSTOMER = aggregate("SELECT id, created_at FROM customer WHERE id = :customer");
+    static final String EVERYONE = aggregate("SELECT id, created_at FROM customer");
+    static final String AGED = aggregate(
+            """
+            SELECT id, created_at FROM customer
+             WHERE id IN (SELECT customer_id FROM customer_order WHERE status = 'PAID' AND (%s))"""
+                    .formatted(WINDOWS.stream()
+                            .map(days -> "ordered_at > CAST(:previous AS timestamptz) - make_interval(days => %1$s)"
+                                            .formatted(days)
+                                    + " AND ordered_at <= " + NOW + " - make_interval(days => %1$s)".formatted(days))
+                            .collect(Collectors.joining(" OR "))));
+
+    static final String RESCORE =
+            """
+            WITH buyers AS (SELECT %1$s AS recency, orders_total AS orders, spend_total AS spend
+                              FROM customer_facts WHERE orders_total > 0),
+            revenue AS (SELECT spend_365d AS spend365, sum(spend_365d) OVER (ORDER BY spend_365d DESC
+                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+                          FROM customer_facts WHERE spend_365d > 0),
+            total AS (SELECT sum(spend_365d) AS revenue FROM customer_facts),
+            cut AS (
+                SELECT coalesce((SELECT percentile_disc(%2$s) WITHIN GROUP (ORDER BY recency) FROM buyers), '{}') AS recency,
+                       coalesce((SELECT percentile_disc(%2$s) WITHIN GROUP (ORDER BY orders) FROM buyers), '{}') AS frequency,
+                       coalesce((SELECT percentile_disc(%2$s) WITHIN GROUP (ORDER BY spend) FROM buyers), '{}') AS monetary,
+                       (SELECT min(r.spend365) FROM revenue r, total t WHERE coalesce(r.before, 0) < :valueAShare * t.revenue) AS value_a_min,
+                       (SELECT min(r.spend365) FROM revenue r, total t WHERE coalesce(r.before, 0) < :valueBShare * t.revenue) AS value_b_min),
+            saved AS (UPDATE population_cutoffs p SET recency = cut.recency, frequency = cut.frequency,
+                             monetary = cut.monetary, value_a_min = cut.value_a_min, value_b_min = cut.value_b_min,
+                             computed_at = %3$s, settings_version = :settingsVersion
+                        FROM cut RETURNING p.singleton),
+            labelled AS (
+                SELECT a.customer_id, s.r, s.f, s.m, %4$s
+                  FROM (SELECT customer_id, orders_total AS orders, first_purchase_at AS first_at,
+                               %1$s AS recency, spend_total AS spend, spend_365d AS spend365
+                          FROM customer_facts) a
+                 CROSS JOIN cut
+                 CROSS JOIN LATERAL %5$s s)
+            UPDATE customer_facts t SET %6$s, computed_at = %3$s
+              FROM labelled l
+             WHERE t.customer_id = l.customer_id AND %7$s"""
+                    .formatted(
+                            CalendarSql.daysSince("last_purchase_at", NOW),
+                            QUINTILES,
+                            NOW,
+                            labels(),
+                            scores(),
+                            "r_score = l.r, f_score = l.f, m_score = l.m, rfm_segment = l.rfm_segment,"
+                                    + " lifecycle = l.lifecycle, value_tier = l.value_tier",
+                            changed(
+                                    "t",
+                                    "l",
+                                    LABEL_COLUMNS,
+                                    List.of("r", "f", "m", "rfm_segment", "lifecycle", "value_tier")));
 
     private FactsSql() {}
 
-    private static String statement(boolean population) {
-        String target = population
-                ? "SELECT id, created_at FROM customer"
-                : "SELECT id, created_at FROM customer WHERE id = :customer";
-        String cutoffs = population
-                ? POPULATION_CUTOFFS + ",\ncut AS (SELECT * FROM fresh)"
-                : "cut AS (SELECT * FROM population_cutoffs)";
+    private static String aggregate(String target) {
         return """
-                WITH target AS (%s),
+                WITH target AS (%1$s),
                 agg AS (
                     SELECT t.id, t.created_at,
                            min(o.ordered_at) AS first_at,
                            max(o.ordered_at) AS last_at,
-                           greatest(0, floor(extract(epoch FROM (CAST(:now AS timestamptz) - max(o.ordered_at))) / 86400))::int AS recency,
+                           %2$s AS recency,
                            count(o.id)::int AS orders,
-                           (count(o.id) FILTER (WHERE o.ordered_at > CAST(:now AS timestamptz) - interval '30 days'))::int AS n30,
-                           (count(o.id) FILTER (WHERE o.ordered_at > CAST(:now AS timestamptz) - interval '90 days'))::int AS n90,
-                           (count(o.id) FILTER (WHERE o.ordered_at > CAST(:now AS timestamptz) - interval '365 days'))::int AS n365,
+                           (count(o.id) FILTER (WHERE o.ordered_at > %3$s - interval '30 days'))::int AS n30,
+                           (count(o.id) FILTER (WHERE o.ordered_at > %3$s - interval '90 days'))::int AS n90,
+                           (count(o.id) FILTER (WHERE o.ordered_at > %3$s - interval '365 days'))::int AS n365,
                            coalesce(sum(o.total), 0) AS spend,
-                           coalesce(sum(o.total) FILTER (WHERE o.ordered_at > CAST(:now AS timestamptz) - interval '365 days'), 0) AS spend365,
-                           count(o.id) FILTER (WHERE o.ordered_at > CAST(:now AS timestamptz) - make_interval(days => :frequencyWindowDays)) AS nwin,
-                           coalesce(sum(o.total) FILTER (WHERE o.ordered_at > CAST(:now AS timestamptz) - make_interval(days => :spendWindowDays)), 0) AS spendwin,
+                           coalesce(sum(o.total) FILTER (WHERE o.ordered_at > %3$s - interval '365 days'), 0) AS spend365,
+                           count(o.id) FILTER (WHERE o.ordered_at > %3$s - make_interval(days => :frequencyWindowDays)) AS nwin,
+                           coalesce(sum(o.total) FILTER (WHERE o.ordered_at > %3$s - make_interval(days => :spendWindowDays)), 0) AS spendwin,
                            count(o.id) FILTER (WHERE extract(isodow FROM o.ordered_at AT TIME ZONE :zone) >= 6) AS weekend,
                            (mode() WITHIN GROUP (ORDER BY extract(hour FROM o.ordered_at AT TIME ZONE :zone)))::int AS favourite_hour
                       FROM target t
@@ -79,53 +137,56 @@ final class FactsSql {
                      WHERE o.status = 'PAID' AND i.category IS NOT NULL AND o.customer_id IN (SELECT id FROM target)
                      GROUP BY o.customer_id, i.category
                      ORDER BY o.customer_id, sum(i.quantity * i.unit_price) DESC, i.category),
-                %s
-                INSERT INTO customer_facts AS f (customer_id, first_purchase_at, last_purchase_at, recency_days,
-                       orders_total, orders_30d, orders_90d, orders_365d, spend_total, spend_365d, average_order_value,
-                       tenure_days, weekend_share, favourite_hour, top_category, frequency_tier, spend_tier,
-                       r_score, f_score, m_score, rfm_segment, lifecycle, value_tier, computed_at)
-                SELECT a.id, a.first_at, a.last_at, a.recency, a.orders, a.n30, a.n90, a.n365, a.spend, a.spend365,
+                cut AS (SELECT * FROM population_cutoffs)
+                INSERT INTO customer_facts AS f (customer_id, %4$s, computed_at)
+                SELECT a.id, a.first_at, a.last_at, a.orders, a.n30, a.n90, a.n365, a.spend, a.spend365,
                        round(a.spend / nullif(a.orders, 0), 2),
-                       greatest(0, floor(extract(epoch FROM (CAST(:now AS timestamptz) - coalesce(a.first_at, a.created_at))) / 86400))::int,
                        round(a.weekend::numeric / nullif(a.orders, 0), 4),
                        a.favourite_hour, top.category,
                        CASE WHEN a.nwin >= :frequencyHighOrders THEN 'high'
                             WHEN a.nwin >= :frequencyMediumOrders THEN 'medium' ELSE 'low' END,
                        CASE WHEN a.spendwin >= :spendHighAmount THEN 'high'
                             WHEN a.spendwin >= :spendMediumAmount THEN 'medium' ELSE 'low' END,
-                       s.r, s.f, s.m,
-                       %s,
-                       CASE WHEN a.orders = 0 THEN 'potential'
-                            WHEN a.first_at > CAST(:now AS timestamptz) - make_interval(days => :newWithinDays) THEN 'new'
-                            WHEN a.recency <= :activeWithinDays THEN 'active'
-                            WHEN a.recency <= :churnedAfterDays THEN 'at_risk'
-                            ELSE 'churned' END,
-                       CASE WHEN a.spend365 > 0 AND a.spend365 >= cut.value_a_min THEN 'A'
-                            WHEN a.spend365 > 0 AND a.spend365 >= cut.value_b_min THEN 'B' ELSE 'C' END,
-                       CAST(:now AS timestamptz)
+                       s.r, s.f, s.m, %5$s,
+                       %3$s
                   FROM agg a
                  CROSS JOIN cut
                   LEFT JOIN top ON top.customer_id = a.id
-                 CROSS JOIN LATERAL (SELECT %s AS r, %s AS f, %s AS m) s
-                ON CONFLICT (customer_id) DO UPDATE SET
-                       first_purchase_at = EXCLUDED.first_purchase_at, last_purchase_at = EXCLUDED.last_purchase_at,
-                       recency_days = EXCLUDED.recency_days, orders_total = EXCLUDED.orders_total,
-                       orders_30d = EXCLUDED.orders_30d, orders_90d = EXCLUDED.orders_90d,
-                       orders_365d = EXCLUDED.orders_365d, spend_total = EXCLUDED.spend_total,
-                       spend_365d = EXCLUDED.spend_365d, average_order_value = EXCLUDED.average_order_value,
-                       tenure_days = EXCLUDED.tenure_days, weekend_share = EXCLUDED.weekend_share,
-                       favourite_hour = EXCLUDED.favourite_hour, top_category = EXCLUDED.top_category,
-                       frequency_tier = EXCLUDED.frequency_tier, spend_tier = EXCLUDED.spend_tier,
-                       r_score = EXCLUDED.r_score, f_score = EXCLUDED.f_score, m_score = EXCLUDED.m_score,
-                       rfm_segment = EXCLUDED.rfm_segment, lifecycle = EXCLUDED.lifecycle,
-                       value_tier = EXCLUDED.value_tier, computed_at = EXCLUDED.computed_at"""
+                 CROSS JOIN LATERAL %6$s s
+                ON CONFLICT (customer_id) DO UPDATE SET %7$s, computed_at = EXCLUDED.computed_at
+                 WHERE %8$s"""
                 .formatted(
                         target,
-                        cutoffs,
-                        "CASE WHEN s.r IS NULL THEN NULL ELSE " + RfmSegments.sqlCase("s.r", "s.f", "s.m") + " END",
+                        CalendarSql.daysSince("max(o.ordered_at)", NOW),
+                        NOW,
+                        String.join(", ", COLUMNS),
+                        labels(),
+                        scores(),
+                        COLUMNS.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", ")),
+                        changed("f", "EXCLUDED", COLUMNS, COLUMNS));
+    }
+
+    /** R, F and M of {@code a.recency}, {@code a.orders}, {@code a.spend} against the cut points {@code cut}. */
+    private static String scores() {
+        return "(SELECT %s AS r, %s AS f, %s AS m)"
+                .formatted(
                         score("a.recency", "<=", "cut.recency"),
                         score("a.orders", ">", "cut.frequency"),
                         score("a.spend", ">", "cut.monetary"));
+    }
+
+    /** The named RFM segment, lifecycle stage and value tier, from {@code a}, the scores {@code s} and {@code cut}. */
+    private static String labels() {
+        return """
+                CASE WHEN s.r IS NULL THEN NULL ELSE %s END AS rfm_segment,
+                CASE WHEN a.orders = 0 THEN 'potential'
+                     WHEN a.first_at > %s - make_interval(days => :newWithinDays) THEN 'new'
+                     WHEN a.recency <= :activeWithinDays THEN 'active'
+                     WHEN a.recency <= :churnedAfterDays THEN 'at_risk'
+                     ELSE 'churned' END AS lifecycle,
+                CASE WHEN a.spend365 > 0 AND a.spend365 >= cut.value_a_min THEN 'A'
+                     WHEN a.spend365 > 0 AND a.spend365 >= cut.value_b_min THEN 'B' ELSE 'C' END AS value_tier"""
+                .formatted(RfmSegments.sqlCase("s.r", "s.f", "s.m"), NOW);
     }
 
     /** 1-5: one plus the number of quintile cut points the value passes; none before a first recompute. */
@@ -134,5 +195,12 @@ final class FactsSql {
                 .mapToObj(i -> "(" + value + " " + passes + " " + cutPoints + "[" + i + "])::int")
                 .collect(Collectors.joining(" + "));
         return "CASE WHEN a.orders = 0 OR cardinality(" + cutPoints + ") < 4 THEN NULL ELSE 1 + " + passed + " END";
+    }
+
+    /** Whether the stored row differs from the new values. */
+    private static String changed(String stored, String fresh, List<String> storedColumns, List<String> freshColumns) {
+        return "(" + storedColumns.stream().map(c -> stored + "." + c).collect(Collectors.joining(", "))
+                + ") IS DISTINCT FROM ("
+                + freshColumns.stream().map(c -> fresh + "." + c).collect(Collectors.joining(", ")) + ")";
     }
 }

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -28,11 +29,46 @@ public class FactsUpdater {
                 .replaceWithVoid();
     }
 
-    /** Everyone, with fresh cut points; returns the number of customers. */
-    public Uni<Integer> updatePopulation(Thresholds thresholds, OffsetDateTime now) {
-        return Panache.getSession().flatMap(s -> bind(s.createNativeQuery(FactsSql.POPULATION), thresholds, now)
+    /**
+     * When the previous recompute ran, if it used this thresholds version: empty when none has run
+     * or the thresholds changed since, and everyone must be aggregated again.
+     */
+    public Uni<Optional<OffsetDateTime>> previousRecompute(long settingsVersion) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "SELECT computed_at FROM population_cutoffs WHERE settings_version = :version",
+                                OffsetDateTime.class)
+                        .setParameter("version", settingsVersion)
+                        .getResultList())
+                .map(rows -> rows.stream().findFirst());
+    }
+
+    /**
+     * Aggregates the orders of everyone ({@code previous} empty) or only of the customers with an
+     * order that left a time window since {@code previous}; returns how many rows changed.
+     */
+    public Uni<Integer> aggregate(Thresholds thresholds, Optional<OffsetDateTime> previous, OffsetDateTime now) {
+        return Panache.getSession().flatMap(s -> {
+            Mutiny.Query<Object> query = bind(
+                    s.createNativeQuery(previous.isPresent() ? FactsSql.AGED : FactsSql.EVERYONE), thresholds, now);
+            previous.ifPresent(at -> query.setParameter("previous", at));
+            return query.executeUpdate();
+        });
+    }
+
+    /**
+     * Fresh RFM and value cut points from everyone's stored features, stored with the thresholds
+     * version; relabels the customers whose labels change and returns how many did.
+     */
+    public Uni<Integer> rescore(Thresholds thresholds, long settingsVersion, OffsetDateTime now) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(FactsSql.RESCORE)
+                .setParameter("now", now)
+                .setParameter("newWithinDays", thresholds.newWithinDays())
+                .setParameter("activeWithinDays", thresholds.activeWithinDays())
+                .setParameter("churnedAfterDays", thresholds.churnedAfterDays())
                 .setParameter("valueAShare", thresholds.valueAShare())
                 .setParameter("valueBShare", thresholds.valueBShare())
+                .setParameter("settingsVersion", settingsVersion)
                 .executeUpdate());
     }
 

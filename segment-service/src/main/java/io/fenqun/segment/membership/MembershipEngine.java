@@ -36,7 +36,6 @@ public class MembershipEngine {
     public record Changes(int entered, int exited) {}
 
     private static final FieldCatalogue CATALOGUE = FieldCatalogue.standard();
-    private static final String ONE_CUSTOMER_FACTS = FactsQuery.select(CATALOGUE) + " WHERE c.id = :id";
 
     private final ThresholdSettings settings;
     private final FactsUpdater facts;
@@ -61,7 +60,7 @@ public class MembershipEngine {
     public Uni<Void> refreshCustomer(UUID customerId, OffsetDateTime now) {
         return settings.current()
                 .flatMap(current -> facts.updateCustomer(customerId, current.thresholds(), now))
-                .flatMap(updated -> loadFacts(customerId))
+                .flatMap(updated -> loadFacts(customerId, now))
                 .flatMap(customerFacts -> customerFacts == null
                         ? Uni.createFrom().voidItem()
                         : segments.active().flatMap(active -> currentSegments(customerId)
@@ -87,16 +86,45 @@ public class MembershipEngine {
                 .replaceWithVoid();
     }
 
-    /** Evaluates one segment over everyone with its rule compiled to SQL. */
+    /** Evaluates one segment over everyone with its rule compiled to SQL (a new or changed segment). */
     public Uni<Changes> refreshSegment(Segment segment, OffsetDateTime now) {
+        return refresh(segment, now, false, false);
+    }
+
+    /**
+     * Starts a recompute's segment pass: the customers whose stored facts it changed (stamped with
+     * {@code now}) become the candidates, a table that lives until the transaction ends.
+     */
+    public Uni<Integer> markCandidates(OffsetDateTime now) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "CREATE TEMP TABLE recompute_candidate (customer_id uuid PRIMARY KEY) ON COMMIT DROP")
+                .executeUpdate()
+                .flatMap(created -> s.createNativeQuery(
+                                "INSERT INTO recompute_candidate SELECT customer_id FROM customer_facts"
+                                        + " WHERE computed_at = :now")
+                        .setParameter("now", now)
+                        .executeUpdate()));
+    }
+
+    /**
+     * Evaluates one segment in a recompute: for the candidates only, or for everyone when asked or
+     * when its rule reads the clock (its outcome moves with the calendar, not only with changed
+     * facts). Customers who move join the candidates, so segments that refer to this one look at
+     * them again.
+     */
+    public Uni<Changes> refreshInRecompute(Segment segment, OffsetDateTime now, boolean everyone) {
+        return refresh(segment, now, !everyone && !segment.rule().readsClock(), true);
+    }
+
+    private Uni<Changes> refresh(Segment segment, OffsetDateTime now, boolean candidatesOnly, boolean noteMoves) {
         SqlCondition condition = SqlCompiler.compile(segment.rule(), now.toInstant(), 4);
         String sql =
                 """
                 WITH target AS (
-                    SELECT c.id FROM customer c JOIN customer_facts f ON f.customer_id = c.id WHERE %s),
+                    SELECT c.id FROM %s JOIN customer_facts f ON f.customer_id = c.id WHERE %s),
                 exited AS (
-                    UPDATE membership m SET exited_at = ?2
-                     WHERE m.segment_id = ?1 AND m.exited_at IS NULL
+                    UPDATE membership m SET exited_at = ?2 %s
+                     WHERE m.segment_id = ?1 AND m.exited_at IS NULL %s
                        AND NOT EXISTS (SELECT 1 FROM target t WHERE t.id = m.customer_id)
                     RETURNING m.customer_id),
                 entered AS (
@@ -104,7 +132,7 @@ public class MembershipEngine {
                     SELECT ?1, t.id, ?2 FROM target t
                      WHERE NOT EXISTS (SELECT 1 FROM membership m
                                         WHERE m.segment_id = ?1 AND m.customer_id = t.id AND m.exited_at IS NULL)
-                    RETURNING customer_id),
+                    RETURNING customer_id),%s
                 events AS (
                     INSERT INTO feed_event (id, type, subject, data)
                     SELECT uuid_v7(), 'segment.exited', customer_id::text,
@@ -116,7 +144,21 @@ public class MembershipEngine {
                 SELECT (count(*) FILTER (WHERE type = 'segment.entered'))::int,
                        (count(*) FILTER (WHERE type = 'segment.exited'))::int
                   FROM events"""
-                        .formatted(condition.sql());
+                        .formatted(
+                                candidatesOnly
+                                        ? "recompute_candidate k JOIN customer c ON c.id = k.customer_id"
+                                        : "customer c",
+                                condition.sql(),
+                                candidatesOnly ? "FROM recompute_candidate k" : "",
+                                candidatesOnly ? "AND k.customer_id = m.customer_id" : "",
+                                noteMoves
+                                        ? """
+
+                                        moved AS (
+                                            INSERT INTO recompute_candidate
+                                            SELECT customer_id FROM exited UNION SELECT customer_id FROM entered
+                                            ON CONFLICT DO NOTHING),"""
+                                        : "");
         return Panache.getSession().flatMap(s -> {
             var query = s.createNativeQuery(sql, Object[].class)
                     .setParameter(1, segment.id())
@@ -196,10 +238,11 @@ public class MembershipEngine {
                 .replaceWithVoid();
     }
 
-    private Uni<CustomerFacts> loadFacts(UUID customerId) {
+    private Uni<CustomerFacts> loadFacts(UUID customerId, OffsetDateTime now) {
         return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(ONE_CUSTOMER_FACTS, Object[].class)
+                .flatMap(s -> s.createNativeQuery(FactsQuery.ONE_CUSTOMER, Object[].class)
                         .setParameter("id", customerId)
+                        .setParameter("now", now)
                         .getResultList())
                 .map(rows -> rows.isEmpty() ? null : FactsQuery.fromRow(CATALOGUE, rows.get(0)));
     }

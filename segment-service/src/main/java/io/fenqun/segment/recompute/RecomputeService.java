@@ -16,12 +16,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The whole-population recompute: features and built-in dimensions for everyone in one set-based
- * statement (with fresh RFM and value cut points), then every active segment's rule as SQL, then
- * today's snapshot. One transaction, one at a time across replicas.
+ * The whole-population recompute, set-based in PostgreSQL, in one transaction, one at a time
+ * across replicas. Events keep each customer's aggregates current, so a recompute aggregates again
+ * only the customers whose orders left a time window since the previous one (everyone on a first
+ * run, after the thresholds change, or when asked), then relabels everyone against fresh cut
+ * points, then evaluates each segment for the customers whose facts changed (everyone for rules
+ * that read the clock), then takes today's snapshot.
  */
 @ApplicationScoped
 public class RecomputeService {
@@ -47,10 +51,11 @@ public class RecomputeService {
         this.snapshots = snapshots;
     }
 
+    /** {@code everyone}: aggregate every customer again and evaluate every segment for everyone. */
     @WithTransaction
-    public Uni<RecomputeResult> recompute() {
+    public Uni<RecomputeResult> recompute(boolean everyone) {
         OffsetDateTime started = Utc.now();
-        long startNanos = System.nanoTime();
+        Stopwatch clock = new Stopwatch();
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)", Boolean.class)
                         .setParameter("lock", RECOMPUTE_LOCK)
@@ -61,35 +66,73 @@ public class RecomputeService {
                     }
                     return settings.current();
                 })
-                .flatMap(current -> facts.updatePopulation(current.thresholds(), started))
-                .flatMap(customers -> segments.active().flatMap(active -> {
-                    long featuresDone = System.nanoTime();
-                    List<Segment> ordered = SegmentOrder.evaluationOrder(active);
-                    AtomicLong entered = new AtomicLong();
-                    AtomicLong exited = new AtomicLong();
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Segment segment : ordered) {
-                        chain = chain.flatMap(done -> memberships
-                                .refreshSegment(segment, started)
-                                .invoke(changes -> {
-                                    entered.addAndGet(changes.entered());
-                                    exited.addAndGet(changes.exited());
-                                })
-                                .replaceWithVoid());
-                    }
-                    return chain.map(done -> System.nanoTime()).flatMap(segmentsDone -> snapshots
-                            .take(started)
-                            .map(done -> new RecomputeResult(
-                                    started,
-                                    Duration.ofNanos(System.nanoTime() - startNanos)
-                                            .toMillis(),
-                                    Duration.ofNanos(featuresDone - startNanos).toMillis(),
-                                    Duration.ofNanos(segmentsDone - featuresDone)
-                                            .toMillis(),
-                                    customers,
-                                    ordered.size(),
-                                    entered.get(),
-                                    exited.get())));
-                }));
+                .flatMap(current -> (everyone
+                                ? Uni.createFrom().item(Optional.<OffsetDateTime>empty())
+                                : facts.previousRecompute(current.version()))
+                        .flatMap(previous -> facts.aggregate(current.thresholds(), previous, started)
+                                .flatMap(factsChanged -> facts.rescore(current.thresholds(), current.version(), started)
+                                        .flatMap(labelsChanged -> memberships
+                                                .markCandidates(started)
+                                                .flatMap(candidates -> {
+                                                    long featuresMillis = clock.lap();
+                                                    return refreshSegments(everyone, started)
+                                                            .flatMap(changes -> {
+                                                                long segmentsMillis = clock.lap();
+                                                                return snapshots
+                                                                        .take(started)
+                                                                        .map(done -> new RecomputeResult(
+                                                                                started,
+                                                                                previous.isEmpty(),
+                                                                                clock.total(),
+                                                                                featuresMillis,
+                                                                                segmentsMillis,
+                                                                                clock.lap(),
+                                                                                factsChanged,
+                                                                                labelsChanged,
+                                                                                candidates,
+                                                                                changes.segments(),
+                                                                                changes.entered(),
+                                                                                changes.exited()));
+                                                            });
+                                                })))));
+    }
+
+    private record SegmentChanges(int segments, long entered, long exited) {}
+
+    /** Every active segment, referenced ones first, one after the other on the transaction's connection. */
+    private Uni<SegmentChanges> refreshSegments(boolean everyone, OffsetDateTime now) {
+        return segments.active().flatMap(active -> {
+            List<Segment> ordered = SegmentOrder.evaluationOrder(active);
+            AtomicLong entered = new AtomicLong();
+            AtomicLong exited = new AtomicLong();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Segment segment : ordered) {
+                chain = chain.flatMap(done -> memberships
+                        .refreshInRecompute(segment, now, everyone)
+                        .invoke(changes -> {
+                            entered.addAndGet(changes.entered());
+                            exited.addAndGet(changes.exited());
+                        })
+                        .replaceWithVoid());
+            }
+            return chain.map(done -> new SegmentChanges(ordered.size(), entered.get(), exited.get()));
+        });
+    }
+
+    /** Milliseconds since the start and since the previous lap. */
+    private static final class Stopwatch {
+        private final long start = System.nanoTime();
+        private long lapStart = start;
+
+        long lap() {
+            long now = System.nanoTime();
+            long millis = Duration.ofNanos(now - lapStart).toMillis();
+            lapStart = now;
+            return millis;
+        }
+
+        long total() {
+            return Duration.ofNanos(System.nanoTime() - start).toMillis();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.fenqun.segment.rule;
 
+import io.fenqun.segment.dimension.CalendarSql;
 import io.fenqun.segment.dimension.RfmSegments;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,12 @@ public final class FieldCatalogue {
             field("createdAt", FieldType.TIMESTAMP, List.of(), "When the customer record was created", "c.created_at"),
             field("firstPurchaseAt", FieldType.TIMESTAMP, List.of(), "First paid order", "f.first_purchase_at"),
             field("lastPurchaseAt", FieldType.TIMESTAMP, List.of(), "Latest paid order", "f.last_purchase_at"),
-            field("recencyDays", FieldType.INTEGER, List.of(), "Days since the latest paid order", "f.recency_days"),
+            field(
+                    "recencyDays",
+                    FieldType.INTEGER,
+                    List.of(),
+                    "Days since the latest paid order",
+                    CalendarSql.daysSince("f.last_purchase_at", Field.NOW)),
             field("ordersTotal", FieldType.INTEGER, List.of(), "Paid orders, all time", "f.orders_total"),
             field("orders30d", FieldType.INTEGER, List.of(), "Paid orders, last 30 days", "f.orders_30d"),
             field("orders90d", FieldType.INTEGER, List.of(), "Paid orders, last 90 days", "f.orders_90d"),
@@ -74,7 +80,7 @@ public final class FieldCatalogue {
                     FieldType.INTEGER,
                     List.of(),
                     "Days since the first purchase (or since created)",
-                    "f.tenure_days"),
+                    CalendarSql.daysSince("coalesce(f.first_purchase_at, c.created_at)", Field.NOW)),
             field(
                     "weekendShare",
                     FieldType.DECIMAL,

@@ -22,6 +22,12 @@ public sealed interface Rule {
 
     void collectReferences(Set<UUID> ids);
 
+    /**
+     * Whether the outcome can change as days pass with nothing happening to the customer (relative
+     * dates, day counts): such rules are evaluated for everyone on each recompute.
+     */
+    boolean readsClock();
+
     /** The rule in the JSON shape clients write. */
     JsonNode toJson();
 
@@ -29,6 +35,11 @@ public sealed interface Rule {
         @Override
         public void collectReferences(Set<UUID> ids) {
             rules.forEach(r -> r.collectReferences(ids));
+        }
+
+        @Override
+        public boolean readsClock() {
+            return rules.stream().anyMatch(Rule::readsClock);
         }
 
         @Override
@@ -46,6 +57,11 @@ public sealed interface Rule {
         }
 
         @Override
+        public boolean readsClock() {
+            return rules.stream().anyMatch(Rule::readsClock);
+        }
+
+        @Override
         public JsonNode toJson() {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             rules.forEach(r -> node.withArray("any").add(r.toJson()));
@@ -57,6 +73,11 @@ public sealed interface Rule {
         @Override
         public void collectReferences(Set<UUID> ids) {
             rule.collectReferences(ids);
+        }
+
+        @Override
+        public boolean readsClock() {
+            return rule.readsClock();
         }
 
         @Override
@@ -74,6 +95,11 @@ public sealed interface Rule {
     record Condition(Field field, Operator op, List<Object> values) implements Rule {
         @Override
         public void collectReferences(Set<UUID> ids) {}
+
+        @Override
+        public boolean readsClock() {
+            return op.arity == Operator.Arity.DAYS || field.readsClock();
+        }
 
         @Override
         public JsonNode toJson() {
@@ -106,6 +132,12 @@ public sealed interface Rule {
         @Override
         public void collectReferences(Set<UUID> ids) {
             ids.add(segmentId);
+        }
+
+        /** The referenced segment's own changes in a recompute are evaluated again here. */
+        @Override
+        public boolean readsClock() {
+            return false;
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -48,30 +49,36 @@ public final class SqlCompiler {
     }
 
     private String condition(Rule.Condition c) {
-        String column = c.field().column();
+        Supplier<String> column = () -> column(c.field());
         List<Object> v = c.values();
         return switch (c.op()) {
-            case EQ -> column + " = " + bind(v.get(0));
-            case NE -> column + " <> " + bind(v.get(0));
-            case LT, BEFORE -> column + " < " + bind(v.get(0));
-            case LTE -> column + " <= " + bind(v.get(0));
-            case GT, AFTER -> column + " > " + bind(v.get(0));
-            case GTE -> column + " >= " + bind(v.get(0));
-            case BETWEEN -> "(" + column + " >= " + bind(v.get(0)) + " AND " + column + " <= " + bind(v.get(1)) + ")";
-            case IN -> column + " IN " + list(v);
-            case NOT_IN -> column + " NOT IN " + list(v);
-            case CONTAINS -> "strpos(" + column + ", " + bind(v.get(0)) + ") > 0";
-            case WITHIN_LAST_DAYS -> column + " >= " + bind(daysAgo(v.get(0)));
-            case MORE_THAN_DAYS_AGO -> column + " < " + bind(daysAgo(v.get(0)));
-            case IS_SET -> column + " IS NOT NULL";
-            case IS_NOT_SET -> column + " IS NULL";
-            case CONTAINS_ANY -> column + " && CAST(ARRAY"
+            case EQ -> column.get() + " = " + bind(v.get(0));
+            case NE -> column.get() + " <> " + bind(v.get(0));
+            case LT, BEFORE -> column.get() + " < " + bind(v.get(0));
+            case LTE -> column.get() + " <= " + bind(v.get(0));
+            case GT, AFTER -> column.get() + " > " + bind(v.get(0));
+            case GTE -> column.get() + " >= " + bind(v.get(0));
+            case BETWEEN -> "(" + column.get() + " >= " + bind(v.get(0)) + " AND " + column.get() + " <= "
+                    + bind(v.get(1)) + ")";
+            case IN -> column.get() + " IN " + list(v);
+            case NOT_IN -> column.get() + " NOT IN " + list(v);
+            case CONTAINS -> "strpos(" + column.get() + ", " + bind(v.get(0)) + ") > 0";
+            case WITHIN_LAST_DAYS -> column.get() + " >= " + bind(daysAgo(v.get(0)));
+            case MORE_THAN_DAYS_AGO -> column.get() + " < " + bind(daysAgo(v.get(0)));
+            case IS_SET -> column.get() + " IS NOT NULL";
+            case IS_NOT_SET -> column.get() + " IS NULL";
+            case CONTAINS_ANY -> column.get() + " && CAST(ARRAY"
                     + list(v).replace('(', '[').replace(')', ']') + " AS text[])";
-            case CONTAINS_ALL -> column + " @> CAST(ARRAY"
+            case CONTAINS_ALL -> column.get() + " @> CAST(ARRAY"
                     + list(v).replace('(', '[').replace(')', ']') + " AS text[])";
-            case IS_EMPTY -> "coalesce(cardinality(" + column + "), 0) = 0";
-            case IS_NOT_EMPTY -> "coalesce(cardinality(" + column + "), 0) > 0";
+            case IS_EMPTY -> "coalesce(cardinality(" + column.get() + "), 0) = 0";
+            case IS_NOT_EMPTY -> "coalesce(cardinality(" + column.get() + "), 0) > 0";
         };
+    }
+
+    /** A field that reads the clock binds now at each place it appears, so parameters stay in text order. */
+    private String column(Field field) {
+        return field.readsClock() ? field.sql("CAST(" + bind(now) + " AS timestamptz)") : field.sql("");
     }
 
     /** The instant N days before now, the same boundary {@link RuleEvaluator} uses. */

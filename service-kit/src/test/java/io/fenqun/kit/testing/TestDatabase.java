@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Direct reads of the test database, to check what an API call really wrote. */
+/** Direct access to the test database: check what an API call really wrote, or set the scene. */
 public final class TestDatabase {
 
     private TestDatabase() {}
@@ -27,6 +27,18 @@ public final class TestDatabase {
                 rs.next();
                 return rs.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void execute(String sql, Object... params) {
+        try (Connection c = connect();
+                PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                p.setObject(i + 1, params[i]);
+            }
+            p.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,134 @@
+package io.fenqun.segment.recompute;
+
+import static io.fenqun.segment.testing.ProfileFeed.daysAgo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.fenqun.kit.security.Roles;
+import io.fenqun.kit.testing.EmbeddedPostgresResource;
+import io.fenqun.kit.testing.TestDatabase;
+import io.fenqun.kit.testing.TestTokens;
+import io.fenqun.segment.testing.ProfileFeed;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The nightly recompute touches only what changed, and agrees with a full one: after time passes,
+ * customers whose orders left a window or whose recency crossed a threshold move, and a full
+ * recompute right after finds nothing left to change.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class RecomputeTest {
+
+    static final String ANALYST = TestTokens.bearer(Roles.ANALYST);
+    static final String MARKETER = TestTokens.bearer(Roles.MARKETER);
+
+    @Test
+    void aWeekLaterTheRecomputeMovesWhatAgedAndAFullOneFindsNothingMore() {
+        segment("recent buyer", "{\"field\":\"orders30d\",\"op\":\"gte\",\"value\":1}");
+        segment("lapsing", "{\"field\":\"recencyDays\",\"op\":\"gt\",\"value\":45}");
+        UUID leaving = ProfileFeed.customer(Map.of());
+        ProfileFeed.order(leaving, daysAgo(25), "88.00", "水果");
+        UUID steady = ProfileFeed.customer(Map.of());
+        ProfileFeed.order(steady, daysAgo(2), "40.00", "水果");
+        UUID lapsingTomorrow = ProfileFeed.customer(Map.of());
+        ProfileFeed.order(lapsingTomorrow, daysAgo(40), "300.00", "黄金");
+        recompute("");
+        segments(leaving).body("segments.name", hasItem("recent buyer"));
+        segments(steady).body("segments.name", hasItem("recent buyer"));
+        segments(lapsingTomorrow).body("segments.name", not(hasItem("lapsing")));
+
+        aWeekPassesFor(leaving, steady, lapsingTomorrow);
+        recompute("")
+                .body("everyone", equalTo(false))
+                .body("factsChanged", greaterThanOrEqualTo(1))
+                .body("exited", greaterThanOrEqualTo(1))
+                .body("entered", greaterThanOrEqualTo(1));
+        segments(leaving).body("segments.name", not(hasItem("recent buyer")));
+        segments(steady).body("segments.name", hasItem("recent buyer"));
+        segments(lapsingTomorrow).body("segments.name", hasItem("lapsing"));
+
+        recompute("?full=true")
+                .body("everyone", equalTo(true))
+                .body("factsChanged", equalTo(0))
+                .body("labelsChanged", equalTo(0))
+                .body("entered", equalTo(0))
+                .body("exited", equalTo(0));
+    }
+
+    @Test
+    void changedThresholdsAggregateEveryoneAgain() {
+        recompute("");
+        String etag = given().header("Authorization", ANALYST)
+                .get("/api/v1/segment-settings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        String current = given().header("Authorization", ANALYST)
+                .get("/api/v1/segment-settings")
+                .then()
+                .extract()
+                .asString();
+        given().header("Authorization", ANALYST)
+                .header("If-Match", etag)
+                .contentType(ContentType.JSON)
+                .body(current)
+                .put("/api/v1/segment-settings")
+                .then()
+                .statusCode(200);
+        recompute("").body("everyone", equalTo(true));
+        recompute("").body("everyone", equalTo(false));
+    }
+
+    /**
+     * Moves these customers' timestamps and the previous recompute a week into the past: a whole week,
+     * so every order keeps its weekday and hour.
+     */
+    private static void aWeekPassesFor(UUID... customers) {
+        for (UUID customer : customers) {
+            TestDatabase.execute(
+                    "UPDATE customer_order SET ordered_at = ordered_at - interval '7 days' WHERE customer_id = ?",
+                    customer);
+            TestDatabase.execute(
+                    "UPDATE customer SET created_at = created_at - interval '7 days' WHERE id = ?", customer);
+            TestDatabase.execute(
+                    "UPDATE customer_facts SET first_purchase_at = first_purchase_at - interval '7 days',"
+                            + " last_purchase_at = last_purchase_at - interval '7 days' WHERE customer_id = ?",
+                    customer);
+        }
+        TestDatabase.execute("UPDATE population_cutoffs SET computed_at = computed_at - interval '7 days'");
+    }
+
+    private static ValidatableResponse recompute(String query) {
+        return given().header("Authorization", ANALYST)
+                .post("/api/v1/recomputes" + query)
+                .then()
+                .statusCode(200);
+    }
+
+    private static void segment(String name, String rule) {
+        given().header("Authorization", MARKETER)
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"rule\":" + rule + "}")
+                .post("/api/v1/segments")
+                .then()
+                .statusCode(201);
+    }
+
+    private static ValidatableResponse segments(UUID customer) {
+        return given().header("Authorization", ANALYST)
+                .get("/api/v1/classifications/" + customer)
+                .then()
+                .statusCode(200);
+    }
+}
