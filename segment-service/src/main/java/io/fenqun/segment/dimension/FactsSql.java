@@ -166,9 +166,13 @@ final class FactsSql {
                         changed("f", "EXCLUDED", COLUMNS, COLUMNS));
     }
 
-    /** R, F and M of {@code a.recency}, {@code a.orders}, {@code a.spend} against the cut points {@code cut}. */
+    /**
+     * R, F and M of {@code a.recency}, {@code a.orders}, {@code a.spend} against the cut points
+     * {@code cut}. OFFSET 0 keeps PostgreSQL from inlining the subquery, which would compute each
+     * score again everywhere the named-segment CASE reads it (measured: 2.5x slower).
+     */
     private static String scores() {
-        return "(SELECT %s AS r, %s AS f, %s AS m)"
+        return "(SELECT %s AS r, %s AS f, %s AS m OFFSET 0)"
                 .formatted(
                         score("a.recency", "<=", "cut.recency"),
                         score("a.orders", ">", "cut.frequency"),
