@@ -66,12 +66,12 @@ public class RecomputeService {
                     if (!locked) {
                         throw ProblemException.conflict("A recompute is already running; try again when it ends");
                     }
-                    return tuneSession();
+                    return settings.current();
                 })
-                .flatMap(tuned -> settings.current())
                 .flatMap(current -> (everyone
                                 ? Uni.createFrom().item(Optional.<OffsetDateTime>empty())
                                 : facts.previousRecompute(current.version()))
+                        .call(previous -> tuneSession(previous.isPresent()))
                         .flatMap(previous -> facts.aggregate(current.thresholds(), previous, started)
                                 .flatMap(factsChanged -> facts.rescore(current.thresholds(), current.version(), started)
                                         .flatMap(labelsChanged -> memberships
@@ -102,14 +102,16 @@ public class RecomputeService {
 
     /**
      * For this transaction only: no JIT (compiling the large label expressions took longer than
-     * running them, measured), memory for the sorts of quintiles and windows, and index lookups
-     * priced for data in memory, so the few customers a nightly run looks at are found by index.
+     * running them, measured) and memory for the sorts of quintiles and windows. When only some
+     * customers are looked at, index lookups are priced for data in memory so they are found by
+     * index rather than by scanning every order (measured: 1.5x faster; slower for everyone).
      */
-    private static Uni<Object> tuneSession() {
+    private static Uni<Object> tuneSession(boolean someCustomers) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(
                         "SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true),"
-                                + " set_config('random_page_cost', '1.1', true)",
+                                + " set_config('random_page_cost', :randomPageCost, true)",
                         Object[].class)
+                .setParameter("randomPageCost", someCustomers ? "1.1" : "4")
                 .getSingleResult());
     }
 
