@@ -54,17 +54,73 @@ final class FactsSql {
     private static final List<String> LABEL_COLUMNS =
             List.of("r_score", "f_score", "m_score", "rfm_segment", "lifecycle", "value_tier");
 
+    /** Counts and spend of {@code customer_order o} within the time windows, for a GROUP BY per customer. */
+    private static final String WINDOWED_COUNTS =
+            """
+            (count(o.id) FILTER (WHERE o.ordered_at > %1$s - interval '30 days'))::int AS n30,
+            (count(o.id) FILTER (WHERE o.ordered_at > %1$s - interval '90 days'))::int AS n90,
+            (count(o.id) FILTER (WHERE o.ordered_at > %1$s - interval '365 days'))::int AS n365,
+            coalesce(sum(o.total) FILTER (WHERE o.ordered_at > %1$s - interval '365 days'), 0) AS spend365,
+            count(o.id) FILTER (WHERE o.ordered_at > %1$s - make_interval(days => :frequencyWindowDays)) AS nwin,
+            coalesce(sum(o.total) FILTER (WHERE o.ordered_at > %1$s - make_interval(days => :spendWindowDays)), 0) AS spendwin"""
+                    .formatted(NOW);
+
+    /** The tiers of the windowed counts of {@code a}. */
+    private static final String FREQUENCY_TIER =
+            """
+            CASE WHEN a.nwin >= :frequencyHighOrders THEN 'high'
+                 WHEN a.nwin >= :frequencyMediumOrders THEN 'medium' ELSE 'low' END""";
+
+    private static final String SPEND_TIER =
+            """
+            CASE WHEN a.spendwin >= :spendHighAmount THEN 'high'
+                 WHEN a.spendwin >= :spendMediumAmount THEN 'medium' ELSE 'low' END""";
+
     static final String ONE_CUSTOMER = aggregate("SELECT id, created_at FROM customer WHERE id = :customer");
     static final String EVERYONE = aggregate("SELECT id, created_at FROM customer");
-    static final String AGED = aggregate(
+    /**
+     * Customers with a paid order that left a time window since the previous recompute: only their
+     * windowed counts and the tiers built on them change (all-time features do not age).
+     */
+    static final String AGED =
             """
-            SELECT id, created_at FROM customer
-             WHERE id IN (SELECT customer_id FROM customer_order WHERE status = 'PAID' AND (%s))"""
-                    .formatted(WINDOWS.stream()
-                            .map(days -> "ordered_at > CAST(:previous AS timestamptz) - make_interval(days => %1$s)"
-                                            .formatted(days)
-                                    + " AND ordered_at <= " + NOW + " - make_interval(days => %1$s)".formatted(days))
-                            .collect(Collectors.joining(" OR "))));
+            WITH target AS (
+                SELECT DISTINCT customer_id AS id FROM customer_order
+                 WHERE status = 'PAID' AND customer_id IS NOT NULL AND (%1$s)),
+            a AS (
+                SELECT t.id, %2$s
+                  FROM target t
+                  LEFT JOIN customer_order o ON o.customer_id = t.id AND o.status = 'PAID'
+                 GROUP BY t.id),
+            fresh AS (
+                SELECT a.id, a.n30, a.n90, a.n365, a.spend365, %3$s FROM a)
+            UPDATE customer_facts f SET orders_30d = fresh.n30, orders_90d = fresh.n90, orders_365d = fresh.n365,
+                   spend_365d = fresh.spend365, frequency_tier = fresh.frequency_tier, spend_tier = fresh.spend_tier,
+                   computed_at = %4$s
+              FROM fresh
+             WHERE f.customer_id = fresh.id AND %5$s"""
+                    .formatted(
+                            WINDOWS.stream()
+                                    .map(days ->
+                                            ("ordered_at > CAST(:previous AS timestamptz) - make_interval(days => %1$s)"
+                                                            + " AND ordered_at <= " + NOW
+                                                            + " - make_interval(days => %1$s)")
+                                                    .formatted(days))
+                                    .collect(Collectors.joining(" OR ")),
+                            WINDOWED_COUNTS,
+                            FREQUENCY_TIER + " AS frequency_tier, " + SPEND_TIER + " AS spend_tier",
+                            NOW,
+                            changed(
+                                    "f",
+                                    "fresh",
+                                    List.of(
+                                            "orders_30d",
+                                            "orders_90d",
+                                            "orders_365d",
+                                            "spend_365d",
+                                            "frequency_tier",
+                                            "spend_tier"),
+                                    List.of("n30", "n90", "n365", "spend365", "frequency_tier", "spend_tier")));
 
     static final String RESCORE =
             """
@@ -74,26 +130,37 @@ final class FactsSql {
                                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
                           FROM customer_facts WHERE spend_365d > 0),
             total AS (SELECT sum(spend_365d) AS revenue FROM customer_facts),
+            quintiles AS (
+                SELECT percentile_disc(%2$s) WITHIN GROUP (ORDER BY recency) AS recency,
+                       percentile_disc(%2$s) WITHIN GROUP (ORDER BY orders) AS frequency,
+                       percentile_disc(%2$s) WITHIN GROUP (ORDER BY spend) AS monetary
+                  FROM buyers),
+            tiers AS (
+                SELECT min(r.spend365) FILTER (WHERE coalesce(r.before, 0) < :valueAShare * t.revenue) AS value_a_min,
+                       min(r.spend365) FILTER (WHERE coalesce(r.before, 0) < :valueBShare * t.revenue) AS value_b_min
+                  FROM revenue r, total t),
             cut AS (
-                SELECT coalesce((SELECT percentile_disc(%2$s) WITHIN GROUP (ORDER BY recency) FROM buyers), '{}') AS recency,
-                       coalesce((SELECT percentile_disc(%2$s) WITHIN GROUP (ORDER BY orders) FROM buyers), '{}') AS frequency,
-                       coalesce((SELECT percentile_disc(%2$s) WITHIN GROUP (ORDER BY spend) FROM buyers), '{}') AS monetary,
-                       (SELECT min(r.spend365) FROM revenue r, total t WHERE coalesce(r.before, 0) < :valueAShare * t.revenue) AS value_a_min,
-                       (SELECT min(r.spend365) FROM revenue r, total t WHERE coalesce(r.before, 0) < :valueBShare * t.revenue) AS value_b_min),
+                SELECT coalesce(q.recency, '{}') AS recency, coalesce(q.frequency, '{}') AS frequency,
+                       coalesce(q.monetary, '{}') AS monetary, tiers.value_a_min, tiers.value_b_min
+                  FROM quintiles q, tiers),
             saved AS (UPDATE population_cutoffs p SET recency = cut.recency, frequency = cut.frequency,
                              monetary = cut.monetary, value_a_min = cut.value_a_min, value_b_min = cut.value_b_min,
                              computed_at = %3$s, settings_version = :settingsVersion
                         FROM cut RETURNING p.singleton),
+            -- Only the rows whose labels change reach the UPDATE: OFFSET 0 computes each label once.
             labelled AS (
-                SELECT a.customer_id, s.r, s.f, s.m, %4$s
-                  FROM (SELECT customer_id, orders_total AS orders, first_purchase_at AS first_at,
-                               %1$s AS recency, spend_total AS spend, spend_365d AS spend365
-                          FROM customer_facts) a
-                 CROSS JOIN cut
-                 CROSS JOIN LATERAL %5$s s)
+                SELECT * FROM (
+                    SELECT a.*, s.r, s.f, s.m, %4$s
+                      FROM (SELECT customer_id, orders_total AS orders, first_purchase_at AS first_at,
+                                   %1$s AS recency, spend_total AS spend, spend_365d AS spend365, %7$s
+                              FROM customer_facts) a
+                     CROSS JOIN cut
+                     CROSS JOIN LATERAL %5$s s
+                    OFFSET 0) x
+                 WHERE %8$s)
             UPDATE customer_facts t SET %6$s, computed_at = %3$s
               FROM labelled l
-             WHERE t.customer_id = l.customer_id AND %7$s"""
+             WHERE t.customer_id = l.customer_id"""
                     .formatted(
                             CalendarSql.daysSince("last_purchase_at", NOW),
                             QUINTILES,
@@ -102,10 +169,15 @@ final class FactsSql {
                             scores(),
                             "r_score = l.r, f_score = l.f, m_score = l.m, rfm_segment = l.rfm_segment,"
                                     + " lifecycle = l.lifecycle, value_tier = l.value_tier",
+                            LABEL_COLUMNS.stream()
+                                    .map(c -> c + " AS stored_" + c)
+                                    .collect(Collectors.joining(", ")),
                             changed(
-                                    "t",
-                                    "l",
-                                    LABEL_COLUMNS,
+                                    "x",
+                                    "x",
+                                    LABEL_COLUMNS.stream()
+                                            .map(c -> "stored_" + c)
+                                            .toList(),
                                     List.of("r", "f", "m", "rfm_segment", "lifecycle", "value_tier")));
 
     private FactsSql() {}
@@ -119,13 +191,8 @@ final class FactsSql {
                            max(o.ordered_at) AS last_at,
                            %2$s AS recency,
                            count(o.id)::int AS orders,
-                           (count(o.id) FILTER (WHERE o.ordered_at > %3$s - interval '30 days'))::int AS n30,
-                           (count(o.id) FILTER (WHERE o.ordered_at > %3$s - interval '90 days'))::int AS n90,
-                           (count(o.id) FILTER (WHERE o.ordered_at > %3$s - interval '365 days'))::int AS n365,
                            coalesce(sum(o.total), 0) AS spend,
-                           coalesce(sum(o.total) FILTER (WHERE o.ordered_at > %3$s - interval '365 days'), 0) AS spend365,
-                           count(o.id) FILTER (WHERE o.ordered_at > %3$s - make_interval(days => :frequencyWindowDays)) AS nwin,
-                           coalesce(sum(o.total) FILTER (WHERE o.ordered_at > %3$s - make_interval(days => :spendWindowDays)), 0) AS spendwin,
+                           %9$s,
                            count(o.id) FILTER (WHERE extract(isodow FROM o.ordered_at AT TIME ZONE :zone) >= 6) AS weekend,
                            (mode() WITHIN GROUP (ORDER BY extract(hour FROM o.ordered_at AT TIME ZONE :zone)))::int AS favourite_hour
                       FROM target t
@@ -143,10 +210,7 @@ final class FactsSql {
                        round(a.spend / nullif(a.orders, 0), 2),
                        round(a.weekend::numeric / nullif(a.orders, 0), 4),
                        a.favourite_hour, top.category,
-                       CASE WHEN a.nwin >= :frequencyHighOrders THEN 'high'
-                            WHEN a.nwin >= :frequencyMediumOrders THEN 'medium' ELSE 'low' END,
-                       CASE WHEN a.spendwin >= :spendHighAmount THEN 'high'
-                            WHEN a.spendwin >= :spendMediumAmount THEN 'medium' ELSE 'low' END,
+                       %10$s,
                        s.r, s.f, s.m, %5$s,
                        %3$s
                   FROM agg a
@@ -163,7 +227,9 @@ final class FactsSql {
                         labels(),
                         scores(),
                         COLUMNS.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", ")),
-                        changed("f", "EXCLUDED", COLUMNS, COLUMNS));
+                        changed("f", "EXCLUDED", COLUMNS, COLUMNS),
+                        WINDOWED_COUNTS,
+                        FREQUENCY_TIER + ",\n" + SPEND_TIER);
     }
 
     /**

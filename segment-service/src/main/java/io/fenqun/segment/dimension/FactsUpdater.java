@@ -48,12 +48,13 @@ public class FactsUpdater {
      * order that left a time window since {@code previous}; returns how many rows changed.
      */
     public Uni<Integer> aggregate(Thresholds thresholds, Optional<OffsetDateTime> previous, OffsetDateTime now) {
-        return Panache.getSession().flatMap(s -> {
-            Mutiny.Query<Object> query = bind(
-                    s.createNativeQuery(previous.isPresent() ? FactsSql.AGED : FactsSql.EVERYONE), thresholds, now);
-            previous.ifPresent(at -> query.setParameter("previous", at));
-            return query.executeUpdate();
-        });
+        return Panache.getSession()
+                .flatMap(s -> previous.isPresent()
+                        ? bindWindows(s.createNativeQuery(FactsSql.AGED), thresholds, now)
+                                .setParameter("previous", previous.get())
+                                .executeUpdate()
+                        : bind(s.createNativeQuery(FactsSql.EVERYONE), thresholds, now)
+                                .executeUpdate());
     }
 
     /**
@@ -73,16 +74,21 @@ public class FactsUpdater {
     }
 
     private <R> Mutiny.Query<R> bind(Mutiny.Query<R> query, Thresholds t, OffsetDateTime now) {
-        return query.setParameter("now", now)
+        return bindWindows(query, t, now)
                 .setParameter("zone", businessZone.getId())
+                .setParameter("newWithinDays", t.newWithinDays())
+                .setParameter("activeWithinDays", t.activeWithinDays())
+                .setParameter("churnedAfterDays", t.churnedAfterDays());
+    }
+
+    /** The time windows and the tiers built on them. */
+    private static <R> Mutiny.Query<R> bindWindows(Mutiny.Query<R> query, Thresholds t, OffsetDateTime now) {
+        return query.setParameter("now", now)
                 .setParameter("frequencyWindowDays", t.frequencyWindowDays())
                 .setParameter("frequencyHighOrders", t.frequencyHighOrders())
                 .setParameter("frequencyMediumOrders", t.frequencyMediumOrders())
                 .setParameter("spendWindowDays", t.spendWindowDays())
                 .setParameter("spendHighAmount", t.spendHighAmount())
-                .setParameter("spendMediumAmount", t.spendMediumAmount())
-                .setParameter("newWithinDays", t.newWithinDays())
-                .setParameter("activeWithinDays", t.activeWithinDays())
-                .setParameter("churnedAfterDays", t.churnedAfterDays());
+                .setParameter("spendMediumAmount", t.spendMediumAmount());
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fenqun.kit.security.Roles;
 import io.fenqun.kit.testing.EmbeddedPostgresResource;
@@ -99,7 +100,9 @@ class ClassificationTest {
     void anErasedCustomerIsGoneButTheirOrdersStayAnonymous() {
         UUID customer = ProfileFeed.customer(Map.of());
         ProfileFeed.order(customer, daysAgo(5), "66.00", "水果");
-        classification(customer).body("segments.size()", equalTo(4));
+        // Four built-in dimensions, and whatever custom segments other test classes left active.
+        int segments = classification(customer).extract().path("segments.size()");
+        assertTrue(segments >= 4, "in " + segments + " segments");
         long exitedBefore = events("segment.exited", customer, null);
 
         ProfileFeed.apply("customer.erased", customer, Map.of("id", customer.toString()));
@@ -113,7 +116,10 @@ class ClassificationTest {
         assertEquals(
                 1,
                 TestDatabase.count("SELECT count(*) FROM customer_order WHERE customer_id IS NULL AND total = 66.00"));
-        assertEquals(exitedBefore + 4, events("segment.exited", customer, null), "every membership ended on the feed");
+        assertEquals(
+                exitedBefore + segments,
+                events("segment.exited", customer, null),
+                "every membership ended on the feed");
     }
 
     @Test
