@@ -79,6 +79,16 @@ public class CustomerResource {
                 new CustomerSearch(q, name, phone, email, tag, city, owner), PageRequest.of(limit, cursor), caller());
     }
 
+    @POST
+    @Path("/contacts")
+    @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
+    @Operation(
+            summary = "Contact details of many customers",
+            description = "For services that send messages: up to 1000 ids per call, unmasked, active customers only.")
+    public Uni<CustomerContacts> contacts(@Valid @NotNull ContactLookup lookup) {
+        return service.contacts(lookup.ids());
+    }
+
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPPORT, Roles.SALES, Roles.MARKETER, Roles.ANALYST, Roles.PARTNER, Roles.SERVICE

@@ -165,6 +165,14 @@ public class CustomerService {
                         v -> v.id().toString()));
     }
 
+    @WithSession
+    public Uni<CustomerContacts> contacts(List<UUID> ids) {
+        return customers
+                .list("id in ?1 and status = ?2", ids, Customer.Status.ACTIVE)
+                .map(found -> new CustomerContacts(
+                        found.stream().map(CustomerContact::of).toList()));
+    }
+
     /** The unmasked view with external ids. */
     @WithSession
     public Uni<CustomerView> view(Customer customer) {

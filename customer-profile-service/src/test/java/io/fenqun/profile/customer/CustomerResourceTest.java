@@ -42,6 +42,33 @@ class CustomerResourceTest {
     }
 
     @Test
+    void sendingServicesReadContactsInBatchesAndOthersCannot() {
+        String first = create("王五", "13812340001");
+        String second = create("赵六", "13812340002");
+        given().header("Authorization", TestTokens.bearer("service"))
+                .contentType(ContentType.JSON)
+                .body("{\"ids\":[\"" + first + "\",\"" + second + "\",\"0190a1b2-0000-7000-8000-0000000000ff\"]}")
+                .post("/api/v1/customers/contacts")
+                .then()
+                .statusCode(200)
+                .body("contacts", hasSize(2))
+                .body("contacts.find { it.id == '" + first + "' }.phone", equalTo("+8613812340001"));
+        given().header("Authorization", TestTokens.bearer("marketer"))
+                .contentType(ContentType.JSON)
+                .body("{\"ids\":[\"" + first + "\"]}")
+                .post("/api/v1/customers/contacts")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", TestTokens.bearer("service"))
+                .contentType(ContentType.JSON)
+                .body("{\"ids\":[]}")
+                .post("/api/v1/customers/contacts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void withoutTokenIs401Problem() {
         given().get("/api/v1/customers").then().statusCode(401).contentType("application/problem+json");
     }
