@@ -39,6 +39,37 @@ public class OutboxWriter {
     }
 
     /**
+     * Appends one event per subject in a single statement, for changes made in bulk; {@code data}
+     * holds each subject's payload at the same index.
+     */
+    public Uni<Integer> appendAll(String type, List<?> subjects, List<?> data) {
+        if (subjects.size() != data.size()) {
+            throw new IllegalArgumentException("one payload per subject");
+        }
+        if (subjects.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        UUID[] ids = new UUID[subjects.size()];
+        String[] subjectTexts = new String[subjects.size()];
+        String[] payloads = new String[subjects.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = Ids.newId();
+            subjectTexts[i] = subjects.get(i).toString();
+            payloads[i] = toJson(data.get(i));
+        }
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("INSERT INTO feed_event (id, type, subject, data)"
+                                + " SELECT e.id, :type, e.subject, e.data::jsonb FROM unnest(CAST(:ids AS uuid[]),"
+                                + " CAST(:subjects AS text[]), CAST(:data AS text[])) WITH ORDINALITY"
+                                + " AS e(id, subject, data, n) ORDER BY e.n")
+                        .setParameter("type", type)
+                        .setParameter("ids", ids)
+                        .setParameter("subjects", subjectTexts)
+                        .setParameter("data", payloads)
+                        .executeUpdate());
+    }
+
+    /**
      * Replaces the payload of earlier events of the given types about a subject, for erasure: the
      * feed must not keep personal data that the owner has deleted.
      */
