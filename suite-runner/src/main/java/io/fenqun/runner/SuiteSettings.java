@@ -16,6 +16,7 @@ public record SuiteSettings(int postgresPort, List<Service> services) {
     static final List<Service> SERVICES = List.of(
             new Service("customer-profile-service", "customer-profile-service", 8081, "profile"),
             new Service("segment-service", "segment-service", 8082, "segment"),
+            new Service("campaign-service", "campaign-service", 8083, "campaign"),
             new Service("gateway", "gateway", 8080, "gateway"));
 
     static final String FRONT_DOOR = "gateway";

@@ -102,7 +102,7 @@ public record CampaignInput(
     public enum TriggerKind {
         /** Entered one of the audience's segments (segment.entered). */
         SEGMENT_ENTERED,
-        /** The first paid order (order.recorded). */
+        /** The first paid order (order.recorded), when it is recent: imported history does not fire it. */
         FIRST_PURCHASE,
         /** {@code daysBefore} days before the birthday, checked daily. */
         BIRTHDAY,

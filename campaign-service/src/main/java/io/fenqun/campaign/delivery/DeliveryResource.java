@@ -1,12 +1,10 @@
 package io.fenqun.campaign.delivery;
 
-import io.fenqun.campaign.db.NativeSql;
 import io.fenqun.kit.ids.Ids;
 import io.fenqun.kit.paging.Page;
 import io.fenqun.kit.paging.PageRequest;
 import io.fenqun.kit.problem.ProblemException;
 import io.fenqun.kit.security.Roles;
-import io.fenqun.kit.time.Utc;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,6 +27,12 @@ public class DeliveryResource {
 
     private static final Set<String> STATUSES =
             Set.of("HOLDOUT", "PENDING", "SENDING", "SENT", "DELIVERED", "FAILED", "EXCLUDED", "IN_DOUBT");
+
+    private final DeliveryQueries queries;
+
+    public DeliveryResource(DeliveryQueries queries) {
+        this.queries = queries;
+    }
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MARKETER, Roles.ANALYST})
@@ -46,45 +49,6 @@ public class DeliveryResource {
         if (status != null && !STATUSES.contains(status)) {
             throw ProblemException.invalidField("status", "must be one of " + STATUSES);
         }
-        PageRequest page = PageRequest.of(limit, cursor);
-        UUID after = page.after() == null ? new UUID(0, 0) : Ids.parse(page.after(), "Cursor");
-        return NativeSql.of(
-                        """
-                        SELECT id, customer_id, segment_id, channel, variant, status, reason, attempts, planned_at, sent_at,
-                               delivered_at, opened_at, clicked_at, unsubscribed_at, converted_at, conversion_revenue
-                          FROM delivery
-                         WHERE campaign_id = :campaign AND id > :after
-                           AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))
-                         ORDER BY id LIMIT :limit""")
-                .bind("campaign", campaign)
-                .bind("after", after)
-                .bind("status", status)
-                .bind("limit", page.fetchSize())
-                .rows()
-                .map(rows -> page.page(
-                        rows.stream()
-                                .map(r -> new DeliveryView(
-                                        (UUID) r[0],
-                                        (UUID) r[1],
-                                        (UUID) r[2],
-                                        (String) r[3],
-                                        (String) r[4],
-                                        (String) r[5],
-                                        (String) r[6],
-                                        ((Number) r[7]).intValue(),
-                                        Utc.of(r[8]),
-                                        time(r[9]),
-                                        time(r[10]),
-                                        time(r[11]),
-                                        time(r[12]),
-                                        time(r[13]),
-                                        time(r[14]),
-                                        (BigDecimal) r[15]))
-                                .toList(),
-                        v -> v.id().toString()));
-    }
-
-    private static java.time.OffsetDateTime time(Object column) {
-        return column == null ? null : Utc.of(column);
+        return queries.ofCampaign(campaign, status, PageRequest.of(limit, cursor));
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 /** One message of a campaign and what became of it. */
 public record DeliveryView(
         UUID id,
+        UUID campaignId,
         UUID customerId,
         UUID segmentId,
         String channel,

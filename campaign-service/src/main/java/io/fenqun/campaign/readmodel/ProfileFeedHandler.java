@@ -10,6 +10,7 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -22,6 +23,9 @@ import java.util.UUID;
 @ApplicationScoped
 @Identifier("profile")
 public class ProfileFeedHandler implements FeedHandler {
+
+    /** A first order older than this is history (an import, a late feed), not a moment to welcome anyone. */
+    static final Duration RECENT_ORDER = Duration.ofDays(2);
 
     private final ReadModelWriter readModel;
     private final Conversions conversions;
@@ -75,7 +79,8 @@ public class ProfileFeedHandler implements FeedHandler {
                         data.path("couponCode").isTextual()
                                 ? data.path("couponCode").asText()
                                 : null)
-                .flatMap(ignored -> triggers.fire(event, customer, null, first, now)));
+                .flatMap(ignored -> triggers.fire(
+                        event, customer, null, first && orderedAt.isAfter(now.minus(RECENT_ORDER)), now)));
     }
 
     /** The customer an event is about: its customerId, or the subject when that is a customer id. */

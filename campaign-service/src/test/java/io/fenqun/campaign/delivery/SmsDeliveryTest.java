@@ -251,6 +251,36 @@ class SmsDeliveryTest {
                 .body("items[0].reason", equalTo("handset off"));
     }
 
+    @Test
+    void expiredClaimsComeBackUnlessAnEmailMayAlreadyHaveGone() throws Throwable {
+        UUID campaign = smsCampaign(Ids.newId(), "SERVICE");
+        UUID smsHanded = Ids.newId();
+        UUID emailHanded = Ids.newId();
+        UUID emailNotHanded = Ids.newId();
+        String insert = "INSERT INTO delivery (id, campaign_id, occurrence, customer_id, channel, variant, status,"
+                + " next_attempt_at, planned_at, claimed_by, lease_until, handed_at)"
+                + " VALUES (?, ?, 'run:x', ?, ?, 'A', 'SENDING', now(), now(), 'dead', now() - interval '1 minute', ?)";
+        java.sql.Timestamp handed = new java.sql.Timestamp(System.currentTimeMillis());
+        TestDatabase.execute(insert, smsHanded, campaign, Ids.newId(), "SMS", handed);
+        TestDatabase.execute(insert, emailHanded, campaign, Ids.newId(), "EMAIL", handed);
+        TestDatabase.execute(insert, emailNotHanded, campaign, Ids.newId(), "EMAIL", null);
+        DeliveryProcessor processor =
+                Arc.container().instance(DeliveryProcessor.class).get();
+        assertEquals(3, VertxContextSupport.<Integer>subscribeAndAwait(processor::recoverExpired));
+        assertEquals(
+                1,
+                TestDatabase.count("SELECT count(*) FROM delivery WHERE id = ? AND status = 'PENDING'", smsHanded),
+                "the SMS provider drops a repeated id: send again");
+        assertEquals(
+                1,
+                TestDatabase.count("SELECT count(*) FROM delivery WHERE id = ? AND status = 'IN_DOUBT'", emailHanded),
+                "SMTP cannot: never risk a second email");
+        assertEquals(
+                1,
+                TestDatabase.count("SELECT count(*) FROM delivery WHERE id = ? AND status = 'PENDING'", emailNotHanded),
+                "never handed over: simply due again");
+    }
+
     /** Members of a segment with SMS consent for both purposes, written in bulk. */
     static List<UUID> seedAudience(UUID segment, int size) throws Throwable {
         List<UUID> members = new java.util.ArrayList<>();

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * What a sending service needs to reach one customer at send time, and nothing more: it keeps no
- * copy of personal data of its own.
+ * copy of personal data of its own. Preferred categories pick product recommendations.
  */
 public record CustomerContact(
         UUID id,
@@ -14,7 +14,8 @@ public record CustomerContact(
         String phone,
         String email,
         String birthDate,
-        List<String> preferredChannels) {
+        List<String> preferredChannels,
+        List<String> preferredCategories) {
 
     static CustomerContact of(Customer c) {
         return new CustomerContact(
@@ -24,6 +25,7 @@ public record CustomerContact(
                 c.phone,
                 c.email,
                 c.birthDate == null ? null : c.birthDate.toString(),
-                List.of(c.preferredChannels));
+                List.of(c.preferredChannels),
+                List.of(c.preferredCategories));
     }
 }

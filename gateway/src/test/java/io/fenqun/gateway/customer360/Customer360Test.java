@@ -42,10 +42,16 @@ class Customer360Test {
     }
 
     @Test
-    void gathersProfileAndSegmentsWithTheCallersToken() {
+    void gathersProfileSegmentsAndCampaignsWithTheCallersToken() {
         String id = "0190a1b2-0000-7000-8000-000000000360";
         profileAnswers(id, 200, "{\"id\":\"" + id + "\",\"name\":\"张三\",\"phone\":\"+86138****5678\"}");
         segmentAnswers(id, 200, CLASSIFICATION.formatted(id), 0);
+        ServiceStubs.campaign()
+                .stubFor(get(urlPathEqualTo("/api/v1/deliveries"))
+                        .withQueryParam("customerId", WireMock.equalTo(id))
+                        .willReturn(aResponse()
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"items\":[{\"campaignId\":\"c1\",\"status\":\"SENT\"}]}")));
         String marketer = TestTokens.bearer("marketer");
         given().header("Authorization", marketer)
                 .get("/api/v1/customers/" + id + "/360")
@@ -54,7 +60,8 @@ class Customer360Test {
                 .body("customerId", equalTo(id))
                 .body("profile.phone", equalTo("+86138****5678"))
                 .body("segments.dimensions.rfm.segment", equalTo("Champions"))
-                .body("segments.segments[0].name", equalTo("VIP"));
+                .body("segments.segments[0].name", equalTo("VIP"))
+                .body("campaigns.items[0].status", equalTo("SENT"));
         ServiceStubs.profile()
                 .verify(getRequestedFor(urlPathEqualTo("/api/v1/customers/" + id))
                         .withHeader("Authorization", WireMock.equalTo(marketer)));

@@ -31,7 +31,7 @@ class ResilienceTest {
                     .then()
                     .statusCode(503)
                     .contentType("application/problem+json")
-                    .body("detail", equalTo("The campaign service cannot be reached; retry later"));
+                    .body("detail", equalTo("The survey service cannot be reached; retry later"));
             given().header("Authorization", admin)
                     .get("/api/v1/orders/o-up")
                     .then()

@@ -10,16 +10,17 @@ import java.net.ServerSocket;
 import java.util.Map;
 
 /**
- * The services behind the gateway for tests: a WireMock server for the profile service, one for the
- * segment service, and a {@link StreamSink} that proves bodies are streamed, not buffered.
+ * The services behind the gateway for tests: WireMock servers for the profile, segment and campaign
+ * services, and a {@link StreamSink} that proves bodies are streamed, not buffered.
  */
 public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
 
     /** The routes of the service that is down. */
-    public static final String DOWN_PREFIX = "/api/v1/campaigns";
+    public static final String DOWN_PREFIX = "/api/v1/surveys";
 
     private static WireMockServer profile;
     private static WireMockServer segment;
+    private static WireMockServer campaign;
     private static StreamSink sink;
 
     public static WireMockServer profile() {
@@ -30,6 +31,10 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
         return segment;
     }
 
+    public static WireMockServer campaign() {
+        return campaign;
+    }
+
     public static StreamSink sink() {
         return sink;
     }
@@ -38,14 +43,18 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         profile = new WireMockServer(options().dynamicPort().gzipDisabled(true));
         segment = new WireMockServer(options().dynamicPort().gzipDisabled(true));
+        campaign = new WireMockServer(options().dynamicPort().gzipDisabled(true));
         profile.start();
         segment.start();
+        campaign.start();
         sink = StreamSink.start();
         return Map.of(
                 "fenqun.gateway.services.profile.url",
                 profile.baseUrl(),
                 "fenqun.gateway.services.segment.url",
                 segment.baseUrl(),
+                "fenqun.gateway.services.campaign.url",
+                campaign.baseUrl(),
                 "fenqun.gateway.services.sink.url",
                 sink.baseUrl(),
                 "fenqun.gateway.services.sink.prefixes",
@@ -53,13 +62,13 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
                 "fenqun.http.upload-paths",
                 "/api/v1/imports," + StreamSink.PREFIX + "/uploads",
                 // configured but not running, like a service not deployed yet
-                "fenqun.gateway.services.campaign.url",
+                "fenqun.gateway.services.survey.url",
                 "http://localhost:" + closedPort(),
-                "fenqun.gateway.services.campaign.prefixes",
+                "fenqun.gateway.services.survey.prefixes",
                 DOWN_PREFIX,
-                "fenqun.gateway.services.campaign.circuit-breaker.request-volume",
+                "fenqun.gateway.services.survey.circuit-breaker.request-volume",
                 "4",
-                "fenqun.gateway.services.campaign.circuit-breaker.delay",
+                "fenqun.gateway.services.survey.circuit-breaker.delay",
                 "30s");
     }
 
@@ -76,6 +85,7 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         profile.stop();
         segment.stop();
+        campaign.stop();
         sink.stop();
     }
 }
