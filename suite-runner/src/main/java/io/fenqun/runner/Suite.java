@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -34,18 +35,22 @@ final class Suite {
 
     private final SuiteSettings settings;
     private final PrintStream out;
+    /** Set for every service on top of what the suite sets, e.g. an SMTP server for a test. */
+    private final Map<String, String> environment;
+
     private final List<Process> processes = new ArrayList<>();
     private EmbeddedPostgres postgres;
 
     Suite(Path repo, SuiteSettings settings, PrintStream out) {
-        this(repo, repo.resolve(".fenqun"), settings, out);
+        this(repo, repo.resolve(".fenqun"), settings, out, Map.of());
     }
 
-    Suite(Path repo, Path workDirectory, SuiteSettings settings, PrintStream out) {
+    Suite(Path repo, Path workDirectory, SuiteSettings settings, PrintStream out, Map<String, String> environment) {
         this.repo = repo;
         this.workDirectory = workDirectory;
         this.settings = settings;
         this.out = out;
+        this.environment = environment;
     }
 
     void runUntilStopped() throws Exception {
@@ -141,6 +146,10 @@ final class Suite {
                 .put(
                         "SMALLRYE_JWT_SIGN_KEY_LOCATION",
                         repo.resolve("dev-keys/private.pem").toUri().toString());
+        // Links in messages (tracking, unsubscribe) point at the front door.
+        builder.environment()
+                .put("PUBLIC_URL", "http://localhost:" + frontDoor().port());
+        builder.environment().putAll(environment);
         out.println("fenqun: starting " + service.name() + " on port " + service.port() + " (log: " + log + ")");
         return builder.start();
     }

@@ -3,8 +3,11 @@ package io.fenqun.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
@@ -19,15 +22,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The built services as `make run` starts them (on shifted ports, with a fresh database): what is
- * written to the profile service reaches segment-service over the feed, classified, and an erasure
- * there removes the customer here.
+ * The built services as `make run` starts them (on shifted ports, with a fresh database and a real
+ * SMTP server): what is written to the profile service reaches segment-service over the feed,
+ * classified, and an erasure there removes the customer here; a customer entering a segment gets
+ * one win-back email from campaign-service whose coupon, redeemed in an order, is a conversion.
  */
 class SuiteEndToEndTest {
 
@@ -41,16 +47,28 @@ class SuiteEndToEndTest {
     static Suite suite;
     static String profile;
     static String segment;
+    static String campaign;
     static String token;
+    static GreenMail smtp;
 
     @BeforeAll
     static void startSuite() throws Exception {
         SuiteSettings settings = SuiteSettings.fromEnvironment(Map.of()).onPortsShiftedBy(PORT_OFFSET);
+        smtp = new GreenMail(new ServerSetup(0, null, ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
         suite = new Suite(
-                REPO, work, settings, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                REPO,
+                work,
+                settings,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                Map.of(
+                        "SMTP_MOCK", "false",
+                        "SMTP_HOST", "localhost",
+                        "SMTP_PORT", Integer.toString(smtp.getSmtp().getPort())));
         suite.start();
         profile = "http://localhost:" + port(settings, "customer-profile-service");
         segment = "http://localhost:" + port(settings, "segment-service");
+        campaign = "http://localhost:" + port(settings, "campaign-service");
         token = DevTokens.fromArgs(List.of("admin"), REPO);
     }
 
@@ -59,6 +77,92 @@ class SuiteEndToEndTest {
         if (suite != null) {
             suite.stop();
         }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void enteringASegmentSendsOneWinBackEmailWhoseCouponConverts() throws Exception {
+        String returning = send(
+                        "POST",
+                        segment + "/api/v1/segments",
+                        """
+                        {"name":"回头客关怀","rule":{"field":"tags","op":"containsAny","value":["lapsed"]}}""",
+                        201)
+                .getString("id");
+        String winBack = send(
+                        "POST",
+                        campaign + "/api/v1/campaigns",
+                        """
+                        {"name":"win-back","channel":"EMAIL","purpose":"MARKETING","audience":{"segments":["%s"]},
+                         "schedule":{"kind":"TRIGGER","trigger":{"kind":"SEGMENT_ENTERED"}},
+                         "variants":[{"name":"A","weight":1,"templates":{"zh-CN":{"subject":"{customer.name}，好久不见",
+                           "body":"<p>券码 {coupon.code}</p><a href=\\"{links.unsubscribe}\\">退订</a>"}}}],
+                         "coupon":{"prefix":"WB","validDays":14}}"""
+                                .formatted(returning),
+                        201)
+                .getString("id");
+        send("POST", campaign + "/api/v1/campaigns/" + winBack + "/schedule", null, 200);
+
+        JsonObject customer = send(
+                "POST",
+                profile + "/api/v1/customers",
+                """
+                {"kind":"PERSON","name":"赵六","email":"zhaoliu@example.com"}""",
+                201);
+        String id = customer.getString("id");
+        send(
+                "POST",
+                profile + "/api/v1/customers/" + id + "/consents",
+                """
+                {"changes":[{"channel":"EMAIL","purpose":"MARKETING","status":"GRANTED","source":"WEB_FORM"}]}""",
+                200);
+        long consentPosition = send("GET", profile + "/api/v1/feeds/profile?after=0&limit=1", null, 200)
+                .getJsonNumber("head")
+                .longValue();
+        await(
+                campaign + "/q/health/ready",
+                ready -> ready.getJsonArray("checks").stream()
+                        .map(check -> check.asJsonObject())
+                        .filter(check -> check.getString("name").equals("database-and-feeds"))
+                        .anyMatch(check -> check.getJsonObject("data")
+                                        .getJsonNumber("feed.profile.position")
+                                        .longValue()
+                                >= consentPosition),
+                "campaign-service has the consent");
+        send(
+                "PUT",
+                profile + "/api/v1/customers/" + id,
+                """
+                {"kind":"PERSON","name":"赵六","email":"zhaoliu@example.com","tags":["lapsed"]}""",
+                200);
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (smtp.getReceivedMessages().length == 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(2000); // time for a second email, if one were (wrongly) coming
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertEquals(1, received.length, "exactly one win-back email");
+        assertEquals("zhaoliu@example.com", received[0].getAllRecipients()[0].toString());
+        Matcher code = Pattern.compile("券码 (WB-[0-9A-Z]{10})").matcher(String.valueOf(received[0].getContent()));
+        assertTrue(code.find(), "the email carries a coupon");
+
+        send(
+                "POST",
+                profile + "/api/v1/orders",
+                """
+                {"customerId":"%s","orderedAt":"%s","currency":"CNY","total":120,"couponCode":"%s",
+                 "items":[{"sku":"T-1","name":"龙井","category":"茶叶","quantity":1,"unitPrice":120}]}"""
+                        .formatted(id, Instant.now(), code.group(1)),
+                201);
+        JsonObject results = await(
+                campaign + "/api/v1/campaigns/" + winBack + "/results",
+                r -> r.getJsonObject("total").getInt("converted") == 1,
+                "the redeemed coupon counts as a conversion");
+        assertEquals(1, results.getInt("couponsRedeemed"));
+        assertEquals(1, results.getJsonObject("total").getInt("sent"));
     }
 
     @Test

@@ -110,6 +110,8 @@ public record CampaignInput(
         HOLIDAY,
         /** No paid order for {@code days} days, checked daily. */
         NO_PURCHASE,
+        /** {@code daysBefore} days before the customer's oldest open loyalty points expire, checked daily. */
+        POINTS_EXPIRING,
         /** Any event of another service's feed, by type ({@code event}, e.g. survey.answered). */
         EVENT
     }

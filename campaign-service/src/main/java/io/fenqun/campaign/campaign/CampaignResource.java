@@ -60,13 +60,13 @@ public class CampaignResource {
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull CampaignInput input,
             UriInfo uri) {
-        return service.create(idempotencyKey, input).map(outcome -> Response.status(outcome.status())
-                .location(uri.getAbsolutePathBuilder()
-                        .path(outcome.body().id().toString())
-                        .build())
-                .tag(ETags.of(outcome.body().version()))
-                .entity(outcome.body())
-                .build());
+        return service.create(idempotencyKey, input)
+                .map(outcome -> ETags.created(
+                        outcome,
+                        uri.getAbsolutePathBuilder()
+                                .path(outcome.body().id().toString())
+                                .build(),
+                        outcome.body().version()));
     }
 
     @GET

@@ -57,7 +57,7 @@ public final class Schedules {
     /** Calendar triggers are checked once a day; the others fire on feed events. */
     public static boolean dailyTrigger(CampaignInput.Trigger trigger) {
         return switch (trigger.kind()) {
-            case BIRTHDAY, HOLIDAY, NO_PURCHASE -> true;
+            case BIRTHDAY, HOLIDAY, NO_PURCHASE, POINTS_EXPIRING -> true;
             default -> false;
         };
     }

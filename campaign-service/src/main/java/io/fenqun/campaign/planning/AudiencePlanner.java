@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +18,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AudiencePlanner {
+
+    private final ZoneId zone;
+
+    public AudiencePlanner(ZoneId zone) {
+        this.zone = zone;
+    }
 
     /** Members of any audience segment (one row each, with the first segment that qualified them). */
     private static final String AUDIENCE =
@@ -74,6 +81,17 @@ public class AudiencePlanner {
         return planning(campaign, source, occurrence, now)
                 .bind("from", from)
                 .bind("to", to)
+                .update();
+    }
+
+    /** Audience members whose oldest open loyalty points expire on {@code day} (business time zone). */
+    public Uni<Integer> planPointsExpiring(Campaign campaign, String occurrence, LocalDate day, OffsetDateTime now) {
+        String source = "SELECT b.customer_id, b.segment_id FROM (" + audienceOrEveryone(campaign) + ") b"
+                + " JOIN customer_signal s ON s.customer_id = b.customer_id"
+                + " WHERE s.points_next_expiry >= :from AND s.points_next_expiry < :to";
+        return planning(campaign, source, occurrence, now)
+                .bind("from", day.atStartOfDay(zone).toOffsetDateTime())
+                .bind("to", day.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
                 .update();
     }
 

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Plans the runs that are due: one-off and cron campaigns for their whole audience, calendar
- * triggers (birthdays, holidays, lapsed buyers) once a day. Each due campaign is locked while it is
+ * triggers (birthdays, holidays, lapsed buyers, expiring points) once a day. Each due campaign is locked while it is
  * planned, so several replicas never plan the same run twice (and the unique occurrence key would
  * stop it anyway).
  */
@@ -87,6 +87,8 @@ public class CampaignScheduler {
                     scheduledFor.minusDays(1L + trigger.days()),
                     now.minusDays(trigger.days()),
                     now);
+            case POINTS_EXPIRING -> planner.planPointsExpiring(
+                    campaign, occurrence, today.plusDays(trigger.daysBefore() == null ? 0 : trigger.daysBefore()), now);
             default -> Uni.createFrom().item(0);
         };
     }

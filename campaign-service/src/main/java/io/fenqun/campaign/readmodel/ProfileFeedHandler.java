@@ -16,9 +16,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * Follows the profile feed: consents (so a withdrawal stops the very next message), birthdays and
- * buying habits, coupon redemptions and conversions, erasure; and fires campaigns triggered by
- * profile events.
+ * Follows the profile feed: consents (so a withdrawal stops the very next message), birthdays,
+ * buying habits, when loyalty points expire, coupon redemptions and conversions, erasure; and
+ * fires campaigns triggered by profile events.
  */
 @ApplicationScoped
 @Identifier("profile")
@@ -61,6 +61,14 @@ public class ProfileFeedHandler implements FeedHandler {
             case "order.recorded" -> "PAID".equals(data.path("status").asText("PAID"))
                     ? paidOrder(event, data, now)
                     : Uni.createFrom().voidItem();
+            case "points.changed" -> readModel
+                    .pointsExpiry(
+                            uuid(data, "customerId"),
+                            data.hasNonNull("nextExpiry")
+                                    ? OffsetDateTime.parse(
+                                            data.get("nextExpiry").asText())
+                                    : null)
+                    .flatMap(ignored -> triggers.fire(event, uuid(data, "customerId"), null, false, now));
             default -> customerOf(event) == null
                     ? Uni.createFrom().voidItem()
                     : triggers.fire(event, customerOf(event), null, false, now);

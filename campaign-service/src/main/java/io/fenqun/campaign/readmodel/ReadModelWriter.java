@@ -65,6 +65,18 @@ public class ReadModelWriter {
                 .replaceWithVoid();
     }
 
+    /** When the customer's oldest open loyalty points expire; null when none are left. */
+    public Uni<Void> pointsExpiry(UUID customer, OffsetDateTime nextExpiry) {
+        return NativeSql.of(
+                        """
+                        INSERT INTO customer_signal (customer_id, points_next_expiry) VALUES (:customer, :expiry)
+                        ON CONFLICT (customer_id) DO UPDATE SET points_next_expiry = EXCLUDED.points_next_expiry""")
+                .bind("customer", customer)
+                .bind("expiry", nextExpiry)
+                .update()
+                .replaceWithVoid();
+    }
+
     public Uni<Void> entered(UUID segment, UUID customer, OffsetDateTime at) {
         return NativeSql.of(
                         "INSERT INTO audience_member (segment_id, customer_id, entered_at) VALUES (:segment, :customer, :at)"

@@ -164,6 +164,38 @@ class TriggerTest {
     }
 
     @Test
+    void expiringPointsAreRemindedTheGivenDaysAhead() throws Throwable {
+        UUID expiring = Feeds.customer(null);
+        UUID later = Feeds.customer(null);
+        points(expiring, OffsetDateTime.now(SHANGHAI).plusDays(7));
+        points(later, OffsetDateTime.now(SHANGHAI).plusDays(40));
+        UUID reminder = webhookCampaign(
+                "{}", "{\"kind\":\"TRIGGER\",\"trigger\":{\"kind\":\"POINTS_EXPIRING\",\"daysBefore\":7}}");
+        runDailyCheckNow(reminder);
+        assertEquals(1, planned(reminder));
+        assertEquals(
+                1,
+                TestDatabase.count(
+                        "SELECT count(*) FROM delivery WHERE campaign_id = ? AND customer_id = ?", reminder, expiring));
+    }
+
+    private static void points(UUID customer, OffsetDateTime nextExpiry) {
+        Feeds.apply(
+                "profile",
+                "points.changed",
+                customer,
+                Map.of(
+                        "customerId",
+                        customer.toString(),
+                        "balance",
+                        500,
+                        "tier",
+                        "SILVER",
+                        "nextExpiry",
+                        nextExpiry.toString()));
+    }
+
+    @Test
     void cronCampaignsPlanEachTimeAndMoveOn() throws Throwable {
         UUID segment = Ids.newId();
         Feeds.entered(segment, Feeds.customer(null));

@@ -50,13 +50,13 @@ public class CustomerResource {
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull CustomerInput input,
             UriInfo uri) {
-        return service.create(idempotencyKey, input, caller()).map(outcome -> Response.status(outcome.status())
-                .location(uri.getAbsolutePathBuilder()
-                        .path(outcome.body().id().toString())
-                        .build())
-                .tag(ETags.of(outcome.body().version()))
-                .entity(outcome.body())
-                .build());
+        return service.create(idempotencyKey, input, caller())
+                .map(outcome -> ETags.created(
+                        outcome,
+                        uri.getAbsolutePathBuilder()
+                                .path(outcome.body().id().toString())
+                                .build(),
+                        outcome.body().version()));
     }
 
     @GET

@@ -52,12 +52,11 @@ public class InteractionResource {
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull InteractionInput input) {
         return service.log(Ids.parse(customerId, "Customer"), idempotencyKey, input, caller())
-                .map(outcome -> Response.status(outcome.status())
-                        .location(UriBuilder.fromPath("/api/v1/interactions/{id}")
-                                .build(outcome.body().id()))
-                        .tag(ETags.of(outcome.body().version()))
-                        .entity(outcome.body())
-                        .build());
+                .map(outcome -> ETags.created(
+                        outcome,
+                        UriBuilder.fromPath("/api/v1/interactions/{id}")
+                                .build(outcome.body().id()),
+                        outcome.body().version()));
     }
 
     @GET

@@ -130,7 +130,9 @@ public class LoyaltyService {
                                 SELECT uuid_v7(), 'points.changed', pt.customer_id::text,
                                        jsonb_build_object('customerId', pt.customer_id, 'balance',
                                            (SELECT coalesce(sum(points), 0) FROM points_entry p WHERE p.customer_id = pt.customer_id),
-                                           'tier', c.membership_tier)
+                                           'tier', c.membership_tier,
+                                           'nextExpiry', (SELECT min(p.expires_at) FROM points_entry p
+                                                           WHERE p.customer_id = pt.customer_id AND p.remaining > 0))
                                   FROM points_touched pt JOIN customer c ON c.id = pt.customer_id""")
                         .executeUpdate());
     }

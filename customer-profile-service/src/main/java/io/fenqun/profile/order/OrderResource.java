@@ -45,14 +45,14 @@ public class OrderResource {
             description = "`total` must equal the sum of the items when items are given.")
     public Uni<Response> record(
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Valid @NotNull OrderInput input, UriInfo uri) {
-        return service.record(idempotencyKey, input, caller()).map(outcome -> Response.status(outcome.status())
-                .location(uri.getBaseUriBuilder()
-                        .path("api/v1/orders")
-                        .path(outcome.body().id().toString())
-                        .build())
-                .tag(ETags.of(outcome.body().version()))
-                .entity(outcome.body())
-                .build());
+        return service.record(idempotencyKey, input, caller())
+                .map(outcome -> ETags.created(
+                        outcome,
+                        uri.getBaseUriBuilder()
+                                .path("api/v1/orders")
+                                .path(outcome.body().id().toString())
+                                .build(),
+                        outcome.body().version()));
     }
 
     @PUT

@@ -12,6 +12,8 @@ import io.fenqun.profile.testing.TestCustomers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +77,12 @@ class LoyaltyResourceTest {
                 TestDatabase.count(
                         "SELECT count(*) FROM points_entry WHERE kind = 'REVERSE' AND customer_id = ?::uuid", customer),
                 "a refund is reversed once however often reconciliation runs");
-        Assertions.assertFalse(ProfileApi.events("points.changed", customer).isEmpty());
+        List<Map<String, Object>> changes = ProfileApi.events("points.changed", customer);
+        Assertions.assertFalse(changes.isEmpty());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> latest =
+                (Map<String, Object>) changes.get(changes.size() - 1).get("data");
+        Assertions.assertNotNull(latest.get("nextExpiry"), "when the oldest open points expire, for reminders");
     }
 
     @Test

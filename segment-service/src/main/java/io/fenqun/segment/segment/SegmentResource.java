@@ -54,13 +54,13 @@ public class SegmentResource {
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull SegmentInput input,
             UriInfo uri) {
-        return service.create(idempotencyKey, input).map(outcome -> Response.status(outcome.status())
-                .location(uri.getAbsolutePathBuilder()
-                        .path(outcome.body().id().toString())
-                        .build())
-                .tag(ETags.of(outcome.body().version()))
-                .entity(outcome.body())
-                .build());
+        return service.create(idempotencyKey, input)
+                .map(outcome -> ETags.created(
+                        outcome,
+                        uri.getAbsolutePathBuilder()
+                                .path(outcome.body().id().toString())
+                                .build(),
+                        outcome.body().version()));
     }
 
     @GET

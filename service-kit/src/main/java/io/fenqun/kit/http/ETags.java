@@ -1,7 +1,10 @@
 package io.fenqun.kit.http;
 
+import io.fenqun.kit.idempotency.IdempotencyKeys;
 import io.fenqun.kit.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Optimistic locking over HTTP: the ETag is the row version, If-Match must name the current one. */
@@ -18,6 +21,18 @@ public final class ETags {
     /** A 200 response carrying the body's version as its ETag. */
     public static <T> RestResponse<T> ok(T body, long version) {
         return RestResponse.ResponseBuilder.ok(body).tag(of(version)).build();
+    }
+
+    /**
+     * The answer to a create: 201 (or the first answer's status on an idempotent repeat), the new
+     * resource's address, its version as the ETag, and the body.
+     */
+    public static Response created(IdempotencyKeys.Outcome<?> outcome, URI location, long version) {
+        return Response.status(outcome.status())
+                .location(location)
+                .tag(of(version))
+                .entity(outcome.body())
+                .build();
     }
 
     /**
