@@ -8,8 +8,11 @@ import java.time.Duration;
 @ConfigMapping(prefix = "fenqun.delivery")
 public interface DeliveryConfig {
 
-    /** Sender threads in this instance; 0 sends nothing (tests drive the sender themselves). */
-    @WithDefault("2")
+    /**
+     * Sender threads in this instance; 0 sends nothing (tests drive the sender themselves). A
+     * sender mostly waits for the database and the providers, so a few per core keep both busy.
+     */
+    @WithDefault("4")
     int senders();
 
     /** Messages claimed at once. */

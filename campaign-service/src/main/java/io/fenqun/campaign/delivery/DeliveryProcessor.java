@@ -33,15 +33,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Sends one batch: claim due messages, check the contact policy for each at this moment, fetch
- * contact details, render, hand over to the channel, record the outcome. Three short transactions;
- * the provider call happens outside them, after the hand-over is recorded, so a sender that dies
- * at any point leaves each message either due again or, where a repeat could reach a person twice,
- * IN_DOUBT.
+ * Sends one batch in three short transactions: claim due messages; then, with contact details
+ * already fetched, decide for each under the contact policy at this moment, render it and record
+ * the hand-over; then, after the provider calls (outside any transaction), record the outcome. A
+ * sender that dies at any point leaves each message either due again or, where a repeat could
+ * reach a person twice, IN_DOUBT.
  */
 @ApplicationScoped
 public class DeliveryProcessor {
@@ -87,10 +88,20 @@ public class DeliveryProcessor {
     /** Processes one batch for {@code sender}; returns how many messages it claimed (0: nothing due). */
     public Uni<Integer> processBatch(String sender, int size) {
         OffsetDateTime now = Utc.now();
-        return Panache.withTransaction(() -> claimAndDecide(sender, size, now))
-                .flatMap(batch -> batch.sending().isEmpty()
-                        ? Uni.createFrom().item(batch.claimed())
-                        : send(sender, batch, now).replaceWith(batch.claimed()));
+        return Panache.withTransaction(() -> claim(sender, size, now)).flatMap(batch -> {
+            if (batch.claimed().isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            return contacts.lookup(
+                            batch.claimed().stream().map(Claimed::customerId).toList())
+                    .onFailure()
+                    .recoverWithItem(e -> null)
+                    .flatMap(found -> found == null
+                            ? retryAll(sender, batch.claimed(), "profile service unavailable for contact details", now)
+                            : Panache.withTransaction(() -> decideAndHandOver(sender, batch, found, Utc.now()))
+                                    .flatMap(outgoing -> send(sender, batch, outgoing)))
+                    .replaceWith(batch.claimed().size());
+        });
     }
 
     /** Takes back the messages of senders whose lease ran out. */
@@ -99,66 +110,33 @@ public class DeliveryProcessor {
     }
 
     private record Batch(
-            int claimed, List<Claimed> sending, Map<UUID, Campaign> campaigns, Map<UUID, IssuedCoupon> coupons) {}
+            List<Claimed> claimed,
+            Map<UUID, Campaign> campaigns,
+            PolicySettings settings,
+            Map<UUID, IssuedCoupon> earlierCoupons) {
 
-    private Uni<Batch> claimAndDecide(String sender, int size, OffsetDateTime now) {
-        return store.claim(sender, size, now, now.plus(config.lease())).flatMap(claimed -> {
-            if (claimed.isEmpty()) {
-                return Uni.createFrom().item(new Batch(0, List.of(), Map.of(), Map.of()));
-            }
-            return load(claimed).flatMap(byId -> policies.settings().flatMap(settings -> {
-                Map<UUID, Purpose> purposes = new HashMap<>();
-                byId.forEach((id, c) -> purposes.put(id, c.definition().purpose()));
-                LocalDate today = now.atZoneSameInstant(zone).toLocalDate();
-                List<Claimed> capped = claimed.stream()
-                        .filter(c -> purposes.get(c.campaignId()) == Purpose.MARKETING && !c.capCounted())
-                        .toList();
-                return store.lockCaps(
-                                capped.stream().map(Claimed::customerId).toList(),
-                                capped.stream().map(Claimed::channel).toList(),
-                                today)
-                        .flatMap(locked -> store.facts(
-                                claimed,
-                                purposes,
-                                today,
-                                today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))))
-                        .flatMap(facts -> decide(sender, claimed, facts, byId, settings.settings(), today, now));
-            }));
-        });
+        CampaignInput definition(Claimed c) {
+            return campaigns.get(c.campaignId()).definition();
+        }
+
+        boolean capped(Claimed c) {
+            return definition(c).purpose() == Purpose.MARKETING && !c.capCounted();
+        }
     }
 
-    private Uni<Batch> decide(
-            String sender,
-            List<Claimed> claimed,
-            List<ContactFacts> facts,
-            Map<UUID, Campaign> byId,
-            PolicySettings settings,
-            LocalDate today,
-            OffsetDateTime now) {
-        ContactPolicy policy = new ContactPolicy(settings, zone, now);
-        Map<UUID, Claimed> claimedById = claimed.stream().collect(Collectors.toMap(Claimed::id, c -> c));
-        List<DeliveryStore.Settled> settled = new ArrayList<>();
-        List<Claimed> sending = new ArrayList<>();
-        for (ContactFacts f : facts) {
-            Claimed c = claimedById.get(f.deliveryId());
-            CampaignInput definition = byId.get(c.campaignId()).definition();
-            ContactDecision decision = policy.decide(f, definition.honoursPreferredDay());
-            if (decision instanceof ContactDecision.Exclude exclude) {
-                settled.add(new DeliveryStore.Settled(
-                        c.id(), "EXCLUDED", exclude.reason().name(), null, null, false));
-            } else if (decision instanceof ContactDecision.Defer defer) {
-                settled.add(new DeliveryStore.Settled(c.id(), "PENDING", defer.why(), defer.until(), null, true));
-            } else {
-                sending.add(c);
+    private Uni<Batch> claim(String sender, int size, OffsetDateTime now) {
+        return store.claim(sender, size, now, now.plus(config.lease())).flatMap(claimed -> {
+            if (claimed.isEmpty()) {
+                return Uni.createFrom().item(new Batch(List.of(), Map.of(), null, Map.of()));
             }
-        }
-        List<Claimed> newlyCapped = sending.stream()
-                .filter(c -> byId.get(c.campaignId()).definition().purpose() == Purpose.MARKETING && !c.capCounted())
-                .toList();
-        return store.settle(sender, settled, now)
-                .flatMap(ignored -> store.countAgainstCaps(newlyCapped, today))
-                .flatMap(ignored -> store.coupons(couponRequests(sending, byId, now)))
-                .map(coupons -> new Batch(claimed.size(), sending, byId, coupons));
+            // Only a message tried before can have a coupon already; it keeps its code.
+            List<UUID> retried = claimed.stream()
+                    .filter(c -> c.attempts() > 1)
+                    .map(Claimed::id)
+                    .toList();
+            return load(claimed).flatMap(byId -> policies.settings().flatMap(settings -> store.coupons(retried)
+                    .map(coupons -> new Batch(claimed, byId, settings.settings(), coupons))));
+        });
     }
 
     private Uni<Map<UUID, Campaign>> load(List<Claimed> claimed) {
@@ -170,86 +148,159 @@ public class DeliveryProcessor {
                 .asMap(Campaign::id);
     }
 
-    private static List<DeliveryStore.CouponRequest> couponRequests(
-            List<Claimed> sending, Map<UUID, Campaign> byId, OffsetDateTime now) {
-        List<DeliveryStore.CouponRequest> requests = new ArrayList<>();
-        for (Claimed c : sending) {
-            CampaignInput.Coupon coupon = byId.get(c.campaignId()).definition().coupon();
-            if (coupon != null) {
-                requests.add(new DeliveryStore.CouponRequest(
-                        CouponCodes.next(coupon.prefix()),
-                        c.campaignId(),
-                        c.id(),
-                        c.customerId(),
-                        now,
-                        now.plusDays(coupon.validDays())));
-            }
+    /**
+     * Holds the cap counters of the batch's customers, reads the policy facts, decides and renders
+     * each message, issues its coupon and records it as handed over (or why not), all in one
+     * transaction so that a concurrent sender reads the counts this one adds. Returns the messages
+     * to hand to their channels.
+     */
+    private Uni<List<OutgoingMessage>> decideAndHandOver(
+            String sender, Batch batch, Map<UUID, Contact> found, OffsetDateTime now) {
+        LocalDate today = now.atZoneSameInstant(zone).toLocalDate();
+        List<Claimed> capped = batch.claimed().stream().filter(batch::capped).toList();
+        Map<UUID, Purpose> purposes = new HashMap<>();
+        batch.campaigns().forEach((id, c) -> purposes.put(id, c.definition().purpose()));
+        return store.lockCaps(
+                        capped.stream().map(Claimed::customerId).toList(),
+                        capped.stream().map(Claimed::channel).toList(),
+                        today)
+                .flatMap(locked -> store.facts(
+                        batch.claimed(),
+                        purposes,
+                        today,
+                        today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))))
+                .flatMap(facts -> {
+                    Decisions decisions = decide(batch, facts, found, now);
+                    return store.issueCoupons(decisions.newCoupons())
+                            .flatMap(issued -> {
+                                decisions.dropUnissued(issued);
+                                return store.countAgainstCaps(
+                                                decisions.outgoing.stream()
+                                                        .map(m -> decisions.claimed.get(m.deliveryId()))
+                                                        .filter(batch::capped)
+                                                        .toList(),
+                                                today)
+                                        .flatMap(ignored -> store.handOver(sender, decisions.settled(batch), now));
+                            })
+                            .map(held -> decisions.outgoing.stream()
+                                    .filter(m -> held.contains(m.deliveryId()))
+                                    .toList());
+                });
+    }
+
+    /** The outcome of deciding a batch: messages to send, the rest with why, and coupons to issue. */
+    private static final class Decisions {
+        final Map<UUID, Claimed> claimed = new HashMap<>();
+        final List<DeliveryStore.Settled> leaving = new ArrayList<>();
+        final List<OutgoingMessage> outgoing = new ArrayList<>();
+        final Map<UUID, DeliveryStore.CouponRequest> coupons = new HashMap<>();
+
+        List<DeliveryStore.CouponRequest> newCoupons() {
+            return List.copyOf(coupons.values());
         }
-        return requests;
+
+        /** A code that collided with one issued before waits for the next attempt, with a new code. */
+        void dropUnissued(Set<UUID> issued) {
+            outgoing.removeIf(m -> {
+                if (!coupons.containsKey(m.deliveryId()) || issued.contains(m.deliveryId())) {
+                    return false;
+                }
+                leaving.add(new DeliveryStore.Settled(
+                        m.deliveryId(), "PENDING", "coupon code collided", Utc.now(), null, true));
+                return true;
+            });
+        }
+
+        List<DeliveryStore.Settled> settled(Batch batch) {
+            List<DeliveryStore.Settled> all = new ArrayList<>(leaving);
+            for (OutgoingMessage m : outgoing) {
+                all.add(DeliveryStore.Settled.handedOver(m.deliveryId(), batch.capped(claimed.get(m.deliveryId()))));
+            }
+            return all;
+        }
     }
 
-    private Uni<Void> send(String sender, Batch batch, OffsetDateTime now) {
-        return contacts.lookup(batch.sending().stream().map(Claimed::customerId).toList())
-                .onFailure()
-                .recoverWithItem(e -> null)
-                .flatMap(found -> found == null
-                        ? retryAll(sender, batch.sending(), "profile service unavailable for contact details", now)
-                        : render(sender, batch, found, now));
-    }
-
-    private Uni<Void> render(String sender, Batch batch, Map<UUID, Contact> found, OffsetDateTime now) {
-        List<DeliveryStore.Settled> unreachable = new ArrayList<>();
-        Map<Channel, List<OutgoingMessage>> byChannel = new LinkedHashMap<>();
-        for (Claimed c : batch.sending()) {
+    private Decisions decide(Batch batch, List<ContactFacts> facts, Map<UUID, Contact> found, OffsetDateTime now) {
+        ContactPolicy policy = new ContactPolicy(batch.settings(), zone, now);
+        Decisions decisions = new Decisions();
+        batch.claimed().forEach(c -> decisions.claimed.put(c.id(), c));
+        for (ContactFacts f : facts) {
+            Claimed c = decisions.claimed.get(f.deliveryId());
             Campaign campaign = batch.campaigns().get(c.campaignId());
+            ContactDecision decision = policy.decide(f, campaign.definition().honoursPreferredDay());
+            if (decision instanceof ContactDecision.Exclude exclude) {
+                decisions.leaving.add(new DeliveryStore.Settled(
+                        c.id(), "EXCLUDED", exclude.reason().name(), null, null, false));
+                continue;
+            }
+            if (decision instanceof ContactDecision.Defer defer) {
+                decisions.leaving.add(
+                        new DeliveryStore.Settled(c.id(), "PENDING", defer.why(), defer.until(), null, true));
+                continue;
+            }
             Contact contact = found.get(c.customerId());
             ChannelAdapter adapter = adapters.get(c.channel());
             Optional<String> address = contact == null ? Optional.empty() : adapter.address(c.customerId(), contact);
             if (address.isEmpty()) {
-                unreachable.add(
+                decisions.leaving.add(
                         new DeliveryStore.Settled(c.id(), "EXCLUDED", Exclusion.NO_ADDRESS.name(), null, null, false));
                 continue;
             }
+            IssuedCoupon coupon = batch.earlierCoupons().get(c.id());
+            CampaignInput.Coupon offer = campaign.definition().coupon();
+            if (coupon == null && offer != null) {
+                DeliveryStore.CouponRequest request = new DeliveryStore.CouponRequest(
+                        CouponCodes.next(offer.prefix()),
+                        c.campaignId(),
+                        c.id(),
+                        c.customerId(),
+                        now,
+                        now.plusDays(offer.validDays()));
+                decisions.coupons.put(c.id(), request);
+                coupon = new IssuedCoupon(c.id(), request.code(), request.validUntil());
+            }
             try {
-                MessageRenderer.Rendered rendered = renderer.render(
-                        campaign, c.variant(), c.id(), contact, batch.coupons().get(c.id()));
-                byChannel
-                        .computeIfAbsent(c.channel(), k -> new ArrayList<>())
-                        .add(new OutgoingMessage(
-                                c.id(),
-                                c.campaignId(),
-                                c.customerId(),
-                                address.get(),
-                                rendered.subject(),
-                                rendered.body(),
-                                renderer.unsubscribeUrl(c.id()),
-                                campaign.definition().webhookUrl()));
+                MessageRenderer.Rendered rendered = renderer.render(campaign, c.variant(), c.id(), contact, coupon);
+                decisions.outgoing.add(new OutgoingMessage(
+                        c.id(),
+                        c.campaignId(),
+                        c.customerId(),
+                        address.get(),
+                        rendered.subject(),
+                        rendered.body(),
+                        renderer.unsubscribeUrl(c.id()),
+                        campaign.definition().webhookUrl()));
             } catch (RuntimeException e) {
-                unreachable.add(new DeliveryStore.Settled(
+                decisions.coupons.remove(c.id());
+                decisions.leaving.add(new DeliveryStore.Settled(
                         c.id(), "FAILED", "template did not render: " + e.getMessage(), null, null, false));
             }
         }
-        List<UUID> handed = byChannel.values().stream()
-                .flatMap(List::stream)
-                .map(OutgoingMessage::deliveryId)
-                .toList();
-        return Panache.withTransaction(
-                        () -> store.settle(sender, unreachable, now).flatMap(ignored -> store.handOver(handed, now)))
-                .flatMap(ignored -> Multi.createFrom()
-                        .iterable(byChannel.entrySet())
-                        .onItem()
-                        .transformToUniAndConcatenate(e -> adapters.get(e.getKey())
-                                .send(e.getValue())
-                                .onFailure()
-                                .recoverWithItem(error ->
-                                        HttpProviderChannel.allRetry(e.getValue(), String.valueOf(error.getMessage()))))
-                        .collect()
-                        .in(ArrayList<SendOutcome>::new, List::addAll))
-                .flatMap(outcomes -> record(sender, batch, outcomes, Utc.now()));
+        return decisions;
     }
 
-    private Uni<Void> record(String sender, Batch batch, List<SendOutcome> outcomes, OffsetDateTime now) {
-        Map<UUID, Claimed> byId = batch.sending().stream().collect(Collectors.toMap(Claimed::id, c -> c));
+    private Uni<Void> send(String sender, Batch batch, List<OutgoingMessage> outgoing) {
+        Map<Channel, List<OutgoingMessage>> byChannel = new LinkedHashMap<>();
+        Map<UUID, Claimed> byId = batch.claimed().stream().collect(Collectors.toMap(Claimed::id, c -> c));
+        for (OutgoingMessage m : outgoing) {
+            byChannel
+                    .computeIfAbsent(byId.get(m.deliveryId()).channel(), k -> new ArrayList<>())
+                    .add(m);
+        }
+        return Multi.createFrom()
+                .iterable(byChannel.entrySet())
+                .onItem()
+                .transformToUniAndConcatenate(e -> adapters.get(e.getKey())
+                        .send(e.getValue())
+                        .onFailure()
+                        .recoverWithItem(error ->
+                                HttpProviderChannel.allRetry(e.getValue(), String.valueOf(error.getMessage()))))
+                .collect()
+                .in(ArrayList<SendOutcome>::new, List::addAll)
+                .flatMap(outcomes -> record(sender, byId, outcomes, Utc.now()));
+    }
+
+    private Uni<Void> record(String sender, Map<UUID, Claimed> byId, List<SendOutcome> outcomes, OffsetDateTime now) {
         List<DeliveryStore.Settled> settled = new ArrayList<>();
         List<UUID> sentTo = new ArrayList<>();
         List<DeliveryEvent> sent = new ArrayList<>();

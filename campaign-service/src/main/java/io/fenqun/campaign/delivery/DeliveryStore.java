@@ -10,8 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,21 +25,23 @@ public class DeliveryStore {
 
     /**
      * Claims due messages of running campaigns. SKIP LOCKED lets any number of senders, in any
-     * number of replicas, claim disjoint batches without waiting for each other.
+     * number of replicas, claim disjoint batches without waiting for each other. Both id lists
+     * are arrays so that the plan stays a walk along the due index and lookups by primary key even
+     * while the table's statistics still describe it before a large audience was planned (joined
+     * as sets, the planner then sorted every pending row and scanned the whole table).
      */
     public Uni<List<Claimed>> claim(String worker, int limit, OffsetDateTime now, OffsetDateTime leaseUntil) {
         return NativeSql.of(
                         """
-                        WITH due AS (
-                            SELECT d.id FROM delivery d
-                             WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
-                               AND EXISTS (SELECT 1 FROM campaign c WHERE c.id = d.campaign_id AND c.status = 'RUNNING')
-                             ORDER BY d.next_attempt_at
-                             LIMIT :limit
-                               FOR UPDATE OF d SKIP LOCKED)
                         UPDATE delivery d SET status = 'SENDING', claimed_by = :worker, lease_until = :leaseUntil,
                                attempts = d.attempts + 1
-                          FROM due WHERE d.id = due.id
+                         WHERE d.id = ANY(ARRAY(
+                               SELECT due.id FROM delivery due
+                                WHERE due.status = 'PENDING' AND due.next_attempt_at <= :now
+                                  AND due.campaign_id = ANY(ARRAY(SELECT c.id FROM campaign c WHERE c.status = 'RUNNING'))
+                                ORDER BY due.next_attempt_at
+                                LIMIT :limit
+                                  FOR UPDATE OF due SKIP LOCKED))
                         RETURNING d.id, d.campaign_id, d.customer_id, d.segment_id, d.channel, d.variant, d.attempts,
                                   d.cap_counted""")
                 .bind("worker", worker)
@@ -67,31 +71,17 @@ public class DeliveryStore {
         if (customers.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        UUID[] ids = customers.toArray(UUID[]::new);
-        String[] names = channels.stream().map(Channel::name).toArray(String[]::new);
         return NativeSql.of(
                         """
                         INSERT INTO contact_count (customer_id, channel, day, sent)
                         SELECT DISTINCT t.customer, t.channel, CAST(:today AS date), 0
                           FROM unnest(CAST(:customers AS uuid[]), CAST(:channels AS text[])) AS t(customer, channel)
                          ORDER BY 1, 2
-                        ON CONFLICT DO NOTHING""")
-                .bind("customers", ids)
-                .bind("channels", names)
+                        ON CONFLICT (customer_id, channel, day) DO UPDATE SET sent = contact_count.sent""")
+                .bind("customers", customers.toArray(UUID[]::new))
+                .bind("channels", channels.stream().map(Channel::name).toArray(String[]::new))
                 .bind("today", today)
                 .update()
-                .flatMap(ignored -> NativeSql.of(
-                                """
-                                SELECT 1 FROM contact_count n
-                                 WHERE n.day = CAST(:today AS date)
-                                   AND (n.customer_id, n.channel) IN (
-                                       SELECT * FROM unnest(CAST(:customers AS uuid[]), CAST(:channels AS text[])))
-                                 ORDER BY n.customer_id, n.channel
-                                   FOR UPDATE""")
-                        .bind("customers", ids)
-                        .bind("channels", names)
-                        .bind("today", today)
-                        .rows())
                 .replaceWithVoid();
     }
 
@@ -159,14 +149,11 @@ public class DeliveryStore {
         }
         return NativeSql.of(
                         """
-                        WITH counted AS (
-                            UPDATE delivery SET cap_counted = true WHERE id = ANY(CAST(:ids AS uuid[])) RETURNING id)
                         UPDATE contact_count n SET sent = n.sent + t.messages
                           FROM (SELECT customer, channel, count(*) AS messages
                                   FROM unnest(CAST(:customers AS uuid[]), CAST(:channels AS text[])) AS u(customer, channel)
                                  GROUP BY customer, channel) t
                          WHERE n.customer_id = t.customer AND n.channel = t.channel AND n.day = CAST(:today AS date)""")
-                .bind("ids", sending.stream().map(Claimed::id).toArray(UUID[]::new))
                 .bind("customers", sending.stream().map(Claimed::customerId).toArray(UUID[]::new))
                 .bind("channels", sending.stream().map(c -> c.channel().name()).toArray(String[]::new))
                 .bind("today", today)
@@ -175,14 +162,37 @@ public class DeliveryStore {
     }
 
     /**
-     * Writes the messages that leave the batch now: excluded for good, or back to PENDING until
-     * {@code until} (a deferral, which does not use up an attempt), or sent. Only this sender's
-     * claims are touched: a message taken back from it after its lease ran out is not.
+     * Records that these messages leave the batch: excluded for good, back to PENDING until
+     * {@code until} (a deferral, which does not use up an attempt), sent or failed.
      */
     public Uni<Void> settle(String worker, List<Settled> settled, OffsetDateTime now) {
         if (settled.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        return settling(worker, settled, now, "").update().replaceWithVoid();
+    }
+
+    /**
+     * Like {@link #settle}, where messages handed to their channel now keep their claim (status
+     * SENDING, {@code handed_at} set); returns the ids this sender still held and so updated.
+     */
+    public Uni<Set<UUID>> handOver(String worker, List<Settled> settled, OffsetDateTime now) {
+        if (settled.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return settling(worker, settled, now, " RETURNING d.id, d.status")
+                .rows()
+                .map(rows -> {
+                    Set<UUID> ids = new HashSet<>();
+                    for (Object[] r : rows) {
+                        ids.add((UUID) r[0]);
+                    }
+                    return ids;
+                });
+    }
+
+    /** Only this sender's claims are touched: a message taken back from it after its lease ran out is not. */
+    private static NativeSql settling(String worker, List<Settled> settled, OffsetDateTime now, String returning) {
         return NativeSql.of(
                         """
                         UPDATE delivery d
@@ -191,12 +201,18 @@ public class DeliveryStore {
                                provider_message_id = coalesce(v.provider_id, d.provider_message_id),
                                sent_at = CASE WHEN v.status = 'SENT' THEN CAST(:now AS timestamptz) ELSE d.sent_at END,
                                attempts = CASE WHEN v.deferred THEN d.attempts - 1 ELSE d.attempts END,
-                               handed_at = CASE WHEN v.status = 'PENDING' THEN NULL ELSE d.handed_at END,
-                               claimed_by = NULL, lease_until = NULL
+                               handed_at = CASE v.status WHEN 'PENDING' THEN NULL
+                                                         WHEN 'SENDING' THEN CAST(:now AS timestamptz)
+                                                         ELSE d.handed_at END,
+                               cap_counted = d.cap_counted OR v.counted,
+                               claimed_by = CASE WHEN v.status = 'SENDING' THEN d.claimed_by END,
+                               lease_until = CASE WHEN v.status = 'SENDING' THEN d.lease_until END
                           FROM unnest(CAST(:ids AS uuid[]), CAST(:statuses AS text[]), CAST(:reasons AS text[]),
-                                      CAST(:nextAts AS text[]), CAST(:providerIds AS text[]), CAST(:deferred AS boolean[]))
-                               AS v(id, status, reason, next_at, provider_id, deferred)
-                         WHERE d.id = v.id AND d.status = 'SENDING' AND d.claimed_by = :worker""")
+                                      CAST(:nextAts AS text[]), CAST(:providerIds AS text[]), CAST(:deferred AS boolean[]),
+                                      CAST(:counted AS boolean[]))
+                               AS v(id, status, reason, next_at, provider_id, deferred, counted)
+                         WHERE d.id = v.id AND d.status = 'SENDING' AND d.claimed_by = :worker"""
+                                + returning)
                 .bind("worker", worker)
                 .bind("ids", settled.stream().map(Settled::id).toArray(UUID[]::new))
                 .bind("statuses", settled.stream().map(Settled::status).toArray(String[]::new))
@@ -212,18 +228,8 @@ public class DeliveryStore {
                         "providerIds",
                         settled.stream().map(Settled::providerMessageId).toArray(String[]::new))
                 .bind("deferred", settled.stream().map(Settled::deferred).toArray(Boolean[]::new))
-                .bind("now", now)
-                .update()
-                .replaceWithVoid();
-    }
-
-    /** Marks the moment messages go to their provider: after this a dead sender leaves them in doubt. */
-    public Uni<Void> handOver(List<UUID> ids, OffsetDateTime now) {
-        return NativeSql.of("UPDATE delivery SET handed_at = :now WHERE id = ANY(CAST(:ids AS uuid[]))")
-                .bind("ids", ids.toArray(UUID[]::new))
-                .bind("now", now)
-                .update()
-                .replaceWithVoid();
+                .bind("counted", settled.stream().map(Settled::capCounted).toArray(Boolean[]::new))
+                .bind("now", now);
     }
 
     /**
@@ -248,10 +254,28 @@ public class DeliveryStore {
                 .update();
     }
 
-    /** Coupons for these deliveries, issuing new codes where none exists yet. */
-    public Uni<Map<UUID, IssuedCoupon>> coupons(List<CouponRequest> requests) {
-        if (requests.isEmpty()) {
+    /** Coupons issued to these deliveries on earlier attempts, by delivery id. */
+    public Uni<Map<UUID, IssuedCoupon>> coupons(List<UUID> deliveries) {
+        if (deliveries.isEmpty()) {
             return Uni.createFrom().item(Map.of());
+        }
+        return NativeSql.of(
+                        "SELECT delivery_id, code, valid_until FROM coupon WHERE delivery_id = ANY(CAST(:ids AS uuid[]))")
+                .bind("ids", deliveries.toArray(UUID[]::new))
+                .rows()
+                .map(rows -> {
+                    Map<UUID, IssuedCoupon> issued = new HashMap<>();
+                    for (Object[] r : rows) {
+                        issued.put((UUID) r[0], new IssuedCoupon((UUID) r[0], (String) r[1], Utc.of(r[2])));
+                    }
+                    return issued;
+                });
+    }
+
+    /** Issues new coupons; returns the deliveries whose code was free (a collision issues nothing). */
+    public Uni<Set<UUID>> issueCoupons(List<CouponRequest> requests) {
+        if (requests.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
         }
         return NativeSql.of(
                         """
@@ -261,7 +285,8 @@ public class DeliveryStore {
                           FROM unnest(CAST(:codes AS text[]), CAST(:campaigns AS uuid[]), CAST(:deliveries AS uuid[]),
                                       CAST(:customers AS uuid[]), CAST(:froms AS text[]), CAST(:untils AS text[]))
                                AS t(code, campaign, delivery, customer, valid_from, valid_until)
-                        ON CONFLICT DO NOTHING""")
+                        ON CONFLICT DO NOTHING
+                        RETURNING delivery_id, code""")
                 .bind("codes", requests.stream().map(CouponRequest::code).toArray(String[]::new))
                 .bind(
                         "campaigns",
@@ -278,17 +303,11 @@ public class DeliveryStore {
                 .bind(
                         "untils",
                         requests.stream().map(r -> r.validUntil().toString()).toArray(String[]::new))
-                .update()
-                .flatMap(ignored -> NativeSql.of(
-                                "SELECT delivery_id, code, valid_until FROM coupon WHERE delivery_id = ANY(CAST(:ids AS uuid[]))")
-                        .bind(
-                                "ids",
-                                requests.stream().map(CouponRequest::deliveryId).toArray(UUID[]::new))
-                        .rows())
+                .rows()
                 .map(rows -> {
-                    Map<UUID, IssuedCoupon> issued = new HashMap<>();
+                    Set<UUID> issued = new HashSet<>();
                     for (Object[] r : rows) {
-                        issued.put((UUID) r[0], new IssuedCoupon((UUID) r[0], (String) r[1], Utc.of(r[2])));
+                        issued.add((UUID) r[0]);
                     }
                     return issued;
                 });
@@ -301,7 +320,24 @@ public class DeliveryStore {
             String reason,
             OffsetDateTime nextAttemptAt,
             String providerMessageId,
-            boolean deferred) {}
+            boolean deferred,
+            boolean capCounted) {
+
+        public Settled(
+                UUID id,
+                String status,
+                String reason,
+                OffsetDateTime nextAttemptAt,
+                String providerMessageId,
+                boolean deferred) {
+            this(id, status, reason, nextAttemptAt, providerMessageId, deferred, false);
+        }
+
+        /** Handed to its channel now; {@code capCounted}: it has just been counted against the caps. */
+        public static Settled handedOver(UUID id, boolean capCounted) {
+            return new Settled(id, "SENDING", null, null, null, false, capCounted);
+        }
+    }
 
     /** A coupon to issue with a delivery (kept if one was issued on an earlier attempt). */
     public record CouponRequest(

@@ -21,11 +21,21 @@ public class TrackingLinks {
     private static final int SIGNATURE_BYTES = 16;
 
     private final String publicUrl;
-    private final SecretKeySpec key;
+    /** One keyed Mac per thread: looking one up for every link costs more than signing. */
+    private final ThreadLocal<Mac> macs;
 
     public TrackingLinks(CampaignConfig config) {
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
-        this.key = new SecretKeySpec(config.linkSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        SecretKeySpec key = new SecretKeySpec(config.linkSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            }
+        });
     }
 
     public String open(UUID delivery) {
@@ -60,15 +70,9 @@ public class TrackingLinks {
     }
 
     private byte[] signature(UUID delivery) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] full = mac.doFinal(delivery.toString().getBytes(StandardCharsets.UTF_8));
-            byte[] shortened = new byte[SIGNATURE_BYTES];
-            System.arraycopy(full, 0, shortened, 0, SIGNATURE_BYTES);
-            return shortened;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        byte[] full = macs.get().doFinal(delivery.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] shortened = new byte[SIGNATURE_BYTES];
+        System.arraycopy(full, 0, shortened, 0, SIGNATURE_BYTES);
+        return shortened;
     }
 }
