@@ -198,11 +198,35 @@ final class Suite {
                 + "/api/v1/customers");
     }
 
+    /** The gateway; a suite of fewer services (in tests) is reached at its first one. */
     private SuiteSettings.Service frontDoor() {
         return settings.services().stream()
                 .filter(s -> s.name().equals(SuiteSettings.FRONT_DOOR))
                 .findFirst()
-                .orElseThrow();
+                .orElse(settings.services().get(0));
+    }
+
+    /** Kills a service the hard way (SIGKILL): no shutdown hook runs, as when a machine dies. */
+    synchronized void kill(String name) throws InterruptedException {
+        Process process = processes.get(indexOf(name));
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts a killed service again and waits until it is ready. */
+    synchronized void restart(String name) throws IOException, InterruptedException {
+        int index = indexOf(name);
+        processes.set(index, start(settings.services().get(index)));
+        awaitReady(settings.services().get(index));
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < settings.services().size(); i++) {
+            if (settings.services().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no service " + name);
     }
 
     private Path log(SuiteSettings.Service service) {

@@ -67,7 +67,7 @@ public class DeliverySenders {
         return total;
     }
 
-    @Scheduled(every = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${fenqun.delivery.recover-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> recoverExpired() {
         return processor
                 .recoverExpired()
