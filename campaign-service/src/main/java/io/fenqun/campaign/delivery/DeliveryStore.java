@@ -182,13 +182,7 @@ public class DeliveryStore {
         }
         return settling(worker, settled, now, " RETURNING d.id, d.status")
                 .rows()
-                .map(rows -> {
-                    Set<UUID> ids = new HashSet<>();
-                    for (Object[] r : rows) {
-                        ids.add((UUID) r[0]);
-                    }
-                    return ids;
-                });
+                .map(DeliveryStore::ids);
     }
 
     /** Only this sender's claims are touched: a message taken back from it after its lease ran out is not. */
@@ -304,13 +298,16 @@ public class DeliveryStore {
                         "untils",
                         requests.stream().map(r -> r.validUntil().toString()).toArray(String[]::new))
                 .rows()
-                .map(rows -> {
-                    Set<UUID> issued = new HashSet<>();
-                    for (Object[] r : rows) {
-                        issued.add((UUID) r[0]);
-                    }
-                    return issued;
-                });
+                .map(DeliveryStore::ids);
+    }
+
+    /** The delivery ids in the first column of returned rows. */
+    private static Set<UUID> ids(List<Object[]> rows) {
+        Set<UUID> ids = new HashSet<>();
+        for (Object[] r : rows) {
+            ids.add((UUID) r[0]);
+        }
+        return ids;
     }
 
     /** A delivery leaving the batch: its new status, why, and when to try again if it waits. */
