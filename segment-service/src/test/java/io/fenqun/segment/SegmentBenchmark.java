@@ -132,12 +132,12 @@ class SegmentBenchmark {
                     SELECT gen_random_uuid(), c.id, now() - random() * interval '900 days', 'CNY',
                            round((5 + random() * 995)::numeric, 2),
                            CASE WHEN random() < 0.03 THEN 'REFUNDED' ELSE 'PAID' END
-                      FROM customer c, generate_series(1, 1 + abs(hashtext(c.id::text)) % 19)""");
+                      FROM customer c, generate_series(1, 1 + (hashtext(c.id::text) & 2147483647) % 19)""");
             s.execute(
                     """
                     INSERT INTO order_item (order_id, line, sku, name, category, quantity, unit_price)
-                    SELECT id, 1, 'SKU-' || (abs(hashtext(id::text)) % 500), '商品',
-                           (ARRAY['水果','蔬菜','肉类','翡翠','黄金'])[1 + abs(hashtext(id::text)) % 5], 1, total
+                    SELECT id, 1, 'SKU-' || ((hashtext(id::text) & 2147483647) % 500), '商品',
+                           (ARRAY['水果','蔬菜','肉类','翡翠','黄金'])[1 + (hashtext(id::text) & 2147483647) % 5], 1, total
                       FROM customer_order""");
             s.execute("ANALYZE");
             var rows = s.executeQuery("SELECT count(*) FROM customer_order");
