@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -62,14 +64,26 @@ class SuiteEndToEndTest {
                 settings,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 Map.of(
-                        "SMTP_MOCK", "false",
-                        "SMTP_HOST", "localhost",
-                        "SMTP_PORT", Integer.toString(smtp.getSmtp().getPort())));
+                        "SMTP_MOCK",
+                        "false",
+                        "SMTP_HOST",
+                        "localhost",
+                        "SMTP_PORT",
+                        Integer.toString(smtp.getSmtp().getPort()),
+                        // Marketing email waits through quiet hours (21:00-08:00 business time): a
+                        // business zone where it is midday now keeps the test independent of the hour.
+                        "FENQUN_CAMPAIGNS_TIME_ZONE",
+                        middayZoneNow()));
         suite.start();
         profile = "http://localhost:" + port(settings, "customer-profile-service");
         segment = "http://localhost:" + port(settings, "segment-service");
         campaign = "http://localhost:" + port(settings, "campaign-service");
         token = DevTokens.fromArgs(List.of("admin"), REPO);
+    }
+
+    private static String middayZoneNow() {
+        int offset = 12 - ZonedDateTime.now(ZoneOffset.UTC).getHour();
+        return ZoneOffset.ofHours(offset < -12 ? offset + 24 : offset).getId();
     }
 
     @AfterAll
