@@ -3,6 +3,7 @@ package io.fenqun.segment.dimension;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The statements that keep {@code customer_facts} current.
@@ -11,14 +12,15 @@ import java.util.stream.IntStream;
  * features and labels with the same expressions, scoring against the stored population cut points:
  * one customer on each event, everyone on a first recompute or after the thresholds change, and
  * otherwise only the customers with an order that has left a time window since the previous
- * recompute. {@link #RESCORE} then derives fresh cut points from the stored features (RFM
- * quintiles, value tiers), stores them, and relabels everyone whose scores, lifecycle or value
- * tier change: the labels that depend on the whole population or age with the calendar. Every
+ * recompute. {@link #RESCORE_EVERYONE} and {@link #RESCORE_SINCE_PREVIOUS} then derive fresh cut
+ * points from the stored features (RFM quintiles, value tiers), store them, and relabel the
+ * customers whose scores, lifecycle or value tier change: the labels that depend on the whole
+ * population or age with the calendar. Every
  * statement writes a row only when a value changes, and stamps it with {@code computed_at = now}.
  *
  * <p>Named parameters: {@code now}, {@code zone} (business time zone), the thresholds (see {@link
  * FactsUpdater}), {@code customer} for one customer, {@code previous} (the previous recompute) for
- * the aged customers.
+ * the aged customers and the relabelling since.
  */
 final class FactsSql {
 
@@ -90,7 +92,9 @@ final class FactsSql {
             a AS (
                 SELECT t.id, %2$s
                   FROM target t
+                  -- Only orders inside the longest window count; older ones are not read.
                   LEFT JOIN customer_order o ON o.customer_id = t.id AND o.status = 'PAID'
+                       AND o.ordered_at > %6$s - make_interval(days => greatest(365, :frequencyWindowDays, :spendWindowDays))
                  GROUP BY t.id),
             fresh AS (
                 SELECT a.id, a.n30, a.n90, a.n365, a.spend365, %3$s FROM a)
@@ -120,10 +124,85 @@ final class FactsSql {
                                             "spend_365d",
                                             "frequency_tier",
                                             "spend_tier"),
-                                    List.of("n30", "n90", "n365", "spend365", "frequency_tier", "spend_tier")));
+                                    List.of("n30", "n90", "n365", "spend365", "frequency_tier", "spend_tier")),
+                            NOW);
 
-    static final String RESCORE =
-            """
+    /** A time {@code days} (SQL) before {@code instant} (SQL), moved by {@code margin} (SQL). */
+    private static String daysBefore(String instant, String days, String margin) {
+        return "(" + instant + " - make_interval(days => " + days + ") " + margin + ")";
+    }
+
+    private static final String PREVIOUS = "CAST(:previous AS timestamptz)";
+
+    /** Day counts round down to whole days: a boundary is known to within a day, so ranges widen by two. */
+    private static final String MARGIN = "interval '2 days'";
+
+    /**
+     * One row {@code b} with the ranges of {@link #MAY_CHANGE}, computed once from the previous cut
+     * points {@code o} and the fresh ones {@code n}: per recency cut point the latest purchases it
+     * moved past since the previous recompute (the calendar moved it, and the cut point may have
+     * changed); per frequency, spend and value cut point the values between the old and the new
+     * one; per lifecycle threshold the latest or first purchases the calendar moved it past.
+     */
+    private static final String BOUNDS = "bounds AS (SELECT "
+            + "cardinality(o.recency) < 4 OR cardinality(o.frequency) < 4 OR cardinality(o.monetary) < 4"
+            + " OR (o.value_a_min IS NULL) <> (n.value_a_min IS NULL)"
+            + " OR (o.value_b_min IS NULL) <> (n.value_b_min IS NULL) AS everyone"
+            + IntStream.rangeClosed(1, 4)
+                    .mapToObj(i -> (",\n least(%1$s, %2$s) AS r%4$d_after, %3$s AS r%4$d_up_to,"
+                                    + " least(o.frequency[%4$d], n.frequency[%4$d]) AS f%4$d_low,"
+                                    + " greatest(o.frequency[%4$d], n.frequency[%4$d]) AS f%4$d_high,"
+                                    + " least(o.monetary[%4$d], n.monetary[%4$d]) AS m%4$d_low,"
+                                    + " greatest(o.monetary[%4$d], n.monetary[%4$d]) AS m%4$d_high")
+                            .formatted(
+                                    daysBefore(PREVIOUS, "o.recency[" + i + "]", "- " + MARGIN),
+                                    daysBefore(NOW, "n.recency[" + i + "]", "- " + MARGIN),
+                                    daysBefore(NOW, "least(o.recency[" + i + "], n.recency[" + i + "])", "+ " + MARGIN),
+                                    i))
+                    .collect(Collectors.joining())
+            + Stream.of("newWithinDays", "activeWithinDays", "churnedAfterDays")
+                    .map(days -> ",\n %s AS %s_after, %s AS %s_up_to"
+                            .formatted(
+                                    daysBefore(PREVIOUS, ":" + days, "- " + MARGIN),
+                                    days,
+                                    daysBefore(NOW, ":" + days, "+ " + MARGIN),
+                                    days))
+                    .collect(Collectors.joining())
+            + Stream.of("value_a_min", "value_b_min")
+                    .map(min -> ",\n least(o.%1$s, n.%1$s) AS %1$s_low, greatest(o.%1$s, n.%1$s) AS %1$s_high"
+                            .formatted(min))
+                    .collect(Collectors.joining())
+            + "\n FROM old o, cut n),";
+
+    /**
+     * Whether the labels of {@code customer_facts f} may differ from those the previous recompute
+     * or a later event gave them: their facts changed in this recompute, or one of the {@link
+     * #BOUNDS} {@code b} holds them. Everyone, if the previous cut points were incomplete.
+     */
+    private static final String MAY_CHANGE = "b.everyone OR f.computed_at = " + NOW
+            + IntStream.rangeClosed(1, 4)
+                    .mapToObj(i -> ("\n OR (f.last_purchase_at > b.r%1$d_after AND f.last_purchase_at <= b.r%1$d_up_to)"
+                                    + "\n OR (f.orders_total > b.f%1$d_low AND f.orders_total <= b.f%1$d_high)"
+                                    + "\n OR (f.spend_total > b.m%1$d_low AND f.spend_total <= b.m%1$d_high)")
+                            .formatted(i))
+                    .collect(Collectors.joining())
+            + Stream.of("activeWithinDays", "churnedAfterDays")
+                    .map(days -> "\n OR (f.last_purchase_at > b.%1$s_after AND f.last_purchase_at <= b.%1$s_up_to)"
+                            .formatted(days))
+                    .collect(Collectors.joining())
+            + "\n OR (f.first_purchase_at > b.newWithinDays_after AND f.first_purchase_at <= b.newWithinDays_up_to)"
+            + Stream.of("value_a_min", "value_b_min")
+                    .map(min -> "\n OR (f.spend_365d >= b.%1$s_low AND f.spend_365d < b.%1$s_high)".formatted(min))
+                    .collect(Collectors.joining());
+
+    /** Relabels everyone: after a first recompute or a change of thresholds. */
+    static final String RESCORE_EVERYONE = rescore("", "");
+
+    /** Relabels only the customers whose labels may have changed since the previous recompute. */
+    static final String RESCORE_SINCE_PREVIOUS = rescore(BOUNDS, ", bounds b WHERE " + MAY_CHANGE);
+
+    private static String rescore(String bounds, String scope) {
+        return """
             WITH buyers AS (SELECT %1$s AS recency, orders_total AS orders, spend_total AS spend
                               FROM customer_facts WHERE orders_total > 0),
             revenue AS (SELECT spend_365d AS spend365, sum(spend_365d) OVER (ORDER BY spend_365d DESC
@@ -143,6 +222,8 @@ final class FactsSql {
                 SELECT coalesce(q.recency, '{}') AS recency, coalesce(q.frequency, '{}') AS frequency,
                        coalesce(q.monetary, '{}') AS monetary, tiers.value_a_min, tiers.value_b_min
                   FROM quintiles q, tiers),
+            old AS (SELECT * FROM population_cutoffs),
+            %10$s
             saved AS (UPDATE population_cutoffs p SET recency = cut.recency, frequency = cut.frequency,
                              monetary = cut.monetary, value_a_min = cut.value_a_min, value_b_min = cut.value_b_min,
                              computed_at = %3$s, settings_version = :settingsVersion
@@ -153,32 +234,33 @@ final class FactsSql {
                     SELECT a.*, s.r, s.f, s.m, %4$s
                       FROM (SELECT customer_id, orders_total AS orders, first_purchase_at AS first_at,
                                    %1$s AS recency, spend_total AS spend, spend_365d AS spend365, %7$s
-                              FROM customer_facts) a
+                              FROM customer_facts f %9$s) a
                      CROSS JOIN cut
                      CROSS JOIN LATERAL %5$s s
                     OFFSET 0) x
                  WHERE %8$s)
             UPDATE customer_facts t SET %6$s, computed_at = %3$s
               FROM labelled l
-             WHERE t.customer_id = l.customer_id"""
-                    .formatted(
-                            CalendarSql.daysSince("last_purchase_at", NOW),
-                            QUINTILES,
-                            NOW,
-                            labels(),
-                            scores(),
-                            "r_score = l.r, f_score = l.f, m_score = l.m, rfm_segment = l.rfm_segment,"
-                                    + " lifecycle = l.lifecycle, value_tier = l.value_tier",
-                            LABEL_COLUMNS.stream()
-                                    .map(c -> c + " AS stored_" + c)
-                                    .collect(Collectors.joining(", ")),
-                            changed(
-                                    "x",
-                                    "x",
-                                    LABEL_COLUMNS.stream()
-                                            .map(c -> "stored_" + c)
-                                            .toList(),
-                                    List.of("r", "f", "m", "rfm_segment", "lifecycle", "value_tier")));
+             WHERE t.customer_id = l.customer_id
+               -- By key: the planner cannot tell how few rows change and would read the whole table.
+               AND t.customer_id = ANY(ARRAY(SELECT customer_id FROM labelled))"""
+                .formatted(
+                        CalendarSql.daysSince("last_purchase_at", NOW),
+                        QUINTILES,
+                        NOW,
+                        labels(),
+                        scores(),
+                        "r_score = l.r, f_score = l.f, m_score = l.m, rfm_segment = l.rfm_segment,"
+                                + " lifecycle = l.lifecycle, value_tier = l.value_tier",
+                        LABEL_COLUMNS.stream().map(c -> c + " AS stored_" + c).collect(Collectors.joining(", ")),
+                        changed(
+                                "x",
+                                "x",
+                                LABEL_COLUMNS.stream().map(c -> "stored_" + c).toList(),
+                                List.of("r", "f", "m", "rfm_segment", "lifecycle", "value_tier")),
+                        scope,
+                        bounds);
+    }
 
     private FactsSql() {}
 

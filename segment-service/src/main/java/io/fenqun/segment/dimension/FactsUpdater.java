@@ -59,18 +59,25 @@ public class FactsUpdater {
 
     /**
      * Fresh RFM and value cut points from everyone's stored features, stored with the thresholds
-     * version; relabels the customers whose labels change and returns how many did.
+     * version; relabels the customers whose labels change and returns how many did. After a
+     * previous recompute with these thresholds only the customers whose labels may have changed
+     * since are looked at (see {@link FactsSql#RESCORE_SINCE_PREVIOUS}).
      */
-    public Uni<Integer> rescore(Thresholds thresholds, long settingsVersion, OffsetDateTime now) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(FactsSql.RESCORE)
-                .setParameter("now", now)
-                .setParameter("newWithinDays", thresholds.newWithinDays())
-                .setParameter("activeWithinDays", thresholds.activeWithinDays())
-                .setParameter("churnedAfterDays", thresholds.churnedAfterDays())
-                .setParameter("valueAShare", thresholds.valueAShare())
-                .setParameter("valueBShare", thresholds.valueBShare())
-                .setParameter("settingsVersion", settingsVersion)
-                .executeUpdate());
+    public Uni<Integer> rescore(
+            Thresholds thresholds, long settingsVersion, Optional<OffsetDateTime> previous, OffsetDateTime now) {
+        return Panache.getSession().flatMap(s -> {
+            var query = s.createNativeQuery(
+                            previous.isPresent() ? FactsSql.RESCORE_SINCE_PREVIOUS : FactsSql.RESCORE_EVERYONE)
+                    .setParameter("now", now)
+                    .setParameter("newWithinDays", thresholds.newWithinDays())
+                    .setParameter("activeWithinDays", thresholds.activeWithinDays())
+                    .setParameter("churnedAfterDays", thresholds.churnedAfterDays())
+                    .setParameter("valueAShare", thresholds.valueAShare())
+                    .setParameter("valueBShare", thresholds.valueBShare())
+                    .setParameter("settingsVersion", settingsVersion);
+            previous.ifPresent(since -> query.setParameter("previous", since));
+            return query.executeUpdate();
+        });
     }
 
     private <R> Mutiny.Query<R> bind(Mutiny.Query<R> query, Thresholds t, OffsetDateTime now) {

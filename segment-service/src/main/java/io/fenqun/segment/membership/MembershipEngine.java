@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fenqun.kit.feed.OutboxWriter;
 import io.fenqun.segment.dimension.FactsUpdater;
 import io.fenqun.segment.dimension.ThresholdSettings;
+import io.fenqun.segment.rule.ClockBoundary;
+import io.fenqun.segment.rule.ClockSweep;
 import io.fenqun.segment.rule.CustomerFacts;
 import io.fenqun.segment.rule.FactsQuery;
 import io.fenqun.segment.rule.FieldCatalogue;
@@ -108,20 +110,38 @@ public class MembershipEngine {
     }
 
     /**
-     * Evaluates one segment in a recompute: for the candidates only, or for everyone when asked or
-     * when its rule reads the clock (its outcome moves with the calendar, not only with changed
-     * facts). Customers who move join the candidates, so segments that refer to this one look at
-     * them again.
+     * Adds to the candidates the customers for whom a segment's rule may answer differently now
+     * than at {@code previous} with nothing about them changed (see {@link ClockSweep}); returns
+     * how many joined.
+     */
+    public Uni<Integer> addClockCandidates(List<Segment> active, OffsetDateTime previous, OffsetDateTime now) {
+        Set<ClockBoundary> boundaries = new HashSet<>();
+        active.forEach(segment -> segment.rule().collectClockBoundaries(boundaries));
+        return ClockSweep.customers(boundaries, previous.toInstant(), now.toInstant(), 1)
+                .map(swept -> Panache.getSession().flatMap(s -> {
+                    var query = s.createNativeQuery(
+                            "INSERT INTO recompute_candidate " + swept.sql() + " ON CONFLICT DO NOTHING");
+                    for (int i = 0; i < swept.parameters().size(); i++) {
+                        query.setParameter(1 + i, swept.parameters().get(i));
+                    }
+                    return query.executeUpdate();
+                }))
+                .orElseGet(() -> Uni.createFrom().item(0));
+    }
+
+    /**
+     * Evaluates one segment in a recompute, for the candidates only or for everyone. Customers who
+     * move join the candidates, so segments that refer to this one look at them again.
      */
     public Uni<Changes> refreshInRecompute(Segment segment, OffsetDateTime now, boolean everyone) {
-        return refresh(segment, now, !everyone && !segment.rule().readsClock(), true);
+        return refresh(segment, now, !everyone, true);
     }
 
     /**
      * Evaluates many segments for the recompute's candidates in one statement: one pass over the
-     * candidates' facts and current memberships rather than one per segment. For segments that
-     * neither refer to other segments (whose new memberships this statement could not see) nor
-     * read the clock. Customers who move join the candidates.
+     * candidates' facts and current memberships rather than one per segment. For segments that do
+     * not refer to other segments (whose new memberships this statement could not see) and, if they
+     * read the clock, only after {@link #addClockCandidates}. Customers who move join the candidates.
      */
     public Uni<Changes> refreshCandidates(List<Segment> batch, OffsetDateTime now) {
         if (batch.isEmpty()) {
@@ -147,17 +167,24 @@ public class MembershipEngine {
                       JOIN customer_facts f ON f.customer_id = c.id
                      CROSS JOIN LATERAL (%s) s(segment_id)),
                 was_in AS (
-                    SELECT m.segment_id, m.customer_id
+                    SELECT m.segment_id, m.customer_id, m.ctid AS row
                       FROM recompute_candidate k JOIN membership m ON m.customer_id = k.customer_id
                      WHERE m.exited_at IS NULL AND m.segment_id IN (SELECT segment_id FROM base)),
+                -- The rows to end by their place in the table: joined on segment and customer the
+                -- planner would read every membership for the few that end.
                 exited AS (
                     UPDATE membership m SET exited_at = ?1
-                      FROM (SELECT * FROM was_in EXCEPT SELECT * FROM now_in) gone
-                     WHERE m.segment_id = gone.segment_id AND m.customer_id = gone.customer_id AND m.exited_at IS NULL
+                     WHERE m.ctid = ANY(ARRAY(
+                               SELECT w.row FROM was_in w
+                                WHERE NOT EXISTS (SELECT 1 FROM now_in n
+                                                   WHERE n.segment_id = w.segment_id AND n.customer_id = w.customer_id)))
+                       AND m.exited_at IS NULL
                     RETURNING m.segment_id, m.customer_id),
                 entered AS (
                     INSERT INTO membership (segment_id, customer_id, entered_at)
-                    SELECT segment_id, customer_id, ?1 FROM (SELECT * FROM now_in EXCEPT SELECT * FROM was_in) arrived
+                    SELECT n.segment_id, n.customer_id, ?1 FROM now_in n
+                     WHERE NOT EXISTS (SELECT 1 FROM was_in w
+                                        WHERE w.segment_id = n.segment_id AND w.customer_id = n.customer_id)
                     RETURNING segment_id, customer_id),
                 moved AS (
                     INSERT INTO recompute_candidate

@@ -25,9 +25,10 @@ import java.util.function.Predicate;
  * The whole-population recompute, set-based in PostgreSQL, in one transaction, one at a time
  * across replicas. Events keep each customer's aggregates current, so a recompute aggregates again
  * only the customers whose orders left a time window since the previous one (everyone on a first
- * run, after the thresholds change, or when asked), then relabels everyone against fresh cut
- * points, then evaluates each segment for the customers whose facts changed (everyone for rules
- * that read the clock), then takes today's snapshot.
+ * run, after the thresholds change, or when asked), then takes fresh cut points from everyone and
+ * relabels the customers they or the calendar moved (everyone on a first run), then evaluates each
+ * segment for the customers whose facts changed and those a rule that reads the clock may now
+ * answer differently for, then takes today's snapshot.
  */
 @ApplicationScoped
 public class RecomputeService {
@@ -73,31 +74,43 @@ public class RecomputeService {
                                 : facts.previousRecompute(current.version()))
                         .call(previous -> tuneSession(previous.isPresent()))
                         .flatMap(previous -> facts.aggregate(current.thresholds(), previous, started)
-                                .flatMap(factsChanged -> facts.rescore(current.thresholds(), current.version(), started)
-                                        .flatMap(labelsChanged -> memberships
-                                                .markCandidates(started)
-                                                .flatMap(candidates -> {
-                                                    long featuresMillis = clock.lap();
-                                                    return refreshSegments(everyone, started)
-                                                            .flatMap(changes -> {
-                                                                long segmentsMillis = clock.lap();
-                                                                return snapshots
-                                                                        .take(started)
-                                                                        .map(done -> new RecomputeResult(
-                                                                                started,
-                                                                                previous.isEmpty(),
-                                                                                clock.total(),
-                                                                                featuresMillis,
-                                                                                segmentsMillis,
-                                                                                clock.lap(),
-                                                                                factsChanged,
-                                                                                labelsChanged,
-                                                                                candidates,
-                                                                                changes.segments(),
-                                                                                changes.entered(),
-                                                                                changes.exited()));
-                                                            });
-                                                })))));
+                                .flatMap(factsChanged -> facts.rescore(
+                                                current.thresholds(), current.version(), previous, started)
+                                        .flatMap(labelsChanged -> segments.active()
+                                                .flatMap(active -> candidates(active, previous, started)
+                                                        .flatMap(candidates -> {
+                                                            long featuresMillis = clock.lap();
+                                                            return refreshSegments(active, everyone, previous, started)
+                                                                    .flatMap(changes -> {
+                                                                        long segmentsMillis = clock.lap();
+                                                                        return snapshots
+                                                                                .take(started)
+                                                                                .map(done -> new RecomputeResult(
+                                                                                        started,
+                                                                                        previous.isEmpty(),
+                                                                                        clock.total(),
+                                                                                        featuresMillis,
+                                                                                        segmentsMillis,
+                                                                                        clock.lap(),
+                                                                                        factsChanged,
+                                                                                        labelsChanged,
+                                                                                        candidates,
+                                                                                        changes.segments(),
+                                                                                        changes.entered(),
+                                                                                        changes.exited()));
+                                                                    });
+                                                        }))))));
+    }
+
+    /**
+     * The customers segments are evaluated for: those whose stored facts this recompute changed,
+     * and, after a previous recompute, those for whom a rule reading the clock may answer
+     * differently since.
+     */
+    private Uni<Integer> candidates(List<Segment> active, Optional<OffsetDateTime> previous, OffsetDateTime now) {
+        return memberships.markCandidates(now).flatMap(changed -> previous.map(since ->
+                        memberships.addClockCandidates(active, since, now).map(swept -> changed + swept))
+                .orElseGet(() -> Uni.createFrom().item(changed)));
     }
 
     /**
@@ -118,35 +131,36 @@ public class RecomputeService {
     private record SegmentChanges(int segments, long entered, long exited) {}
 
     /**
-     * Every active segment, referenced ones first. Unless everyone is evaluated, the segments that
-     * neither refer to others nor read the clock go first, together in one pass over the
-     * candidates; the rest follow one by one in reference order.
+     * Every active segment, referenced ones first, for the candidates; for everyone when asked, and
+     * the rules that read the clock for everyone when there is no previous recompute to sweep from.
+     * The segments evaluated for the candidates that do not refer to others go first, together in
+     * one pass; the rest follow one by one in reference order.
      */
-    private Uni<SegmentChanges> refreshSegments(boolean everyone, OffsetDateTime now) {
-        return segments.active().flatMap(active -> {
-            List<Segment> ordered = SegmentOrder.evaluationOrder(active);
-            Predicate<Segment> batched = segment -> !everyone
-                    && segment.rule().referencedSegments().isEmpty()
-                    && !segment.rule().readsClock();
-            List<Segment> batch = ordered.stream().filter(batched).toList();
-            AtomicLong entered = new AtomicLong();
-            AtomicLong exited = new AtomicLong();
-            Consumer<MembershipEngine.Changes> count = changes -> {
-                entered.addAndGet(changes.entered());
-                exited.addAndGet(changes.exited());
-            };
-            Uni<Void> chain =
-                    memberships.refreshCandidates(batch, now).invoke(count).replaceWithVoid();
-            for (Segment segment : ordered) {
-                if (!batched.test(segment)) {
-                    chain = chain.flatMap(done -> memberships
-                            .refreshInRecompute(segment, now, everyone)
-                            .invoke(count)
-                            .replaceWithVoid());
-                }
+    private Uni<SegmentChanges> refreshSegments(
+            List<Segment> active, boolean everyone, Optional<OffsetDateTime> previous, OffsetDateTime now) {
+        List<Segment> ordered = SegmentOrder.evaluationOrder(active);
+        Predicate<Segment> forEveryone =
+                segment -> everyone || (previous.isEmpty() && segment.rule().readsClock());
+        Predicate<Segment> batched = segment -> !forEveryone.test(segment)
+                && segment.rule().referencedSegments().isEmpty();
+        List<Segment> batch = ordered.stream().filter(batched).toList();
+        AtomicLong entered = new AtomicLong();
+        AtomicLong exited = new AtomicLong();
+        Consumer<MembershipEngine.Changes> count = changes -> {
+            entered.addAndGet(changes.entered());
+            exited.addAndGet(changes.exited());
+        };
+        Uni<Void> chain =
+                memberships.refreshCandidates(batch, now).invoke(count).replaceWithVoid();
+        for (Segment segment : ordered) {
+            if (!batched.test(segment)) {
+                chain = chain.flatMap(done -> memberships
+                        .refreshInRecompute(segment, now, forEveryone.test(segment))
+                        .invoke(count)
+                        .replaceWithVoid());
             }
-            return chain.map(done -> new SegmentChanges(ordered.size(), entered.get(), exited.get()));
-        });
+        }
+        return chain.map(done -> new SegmentChanges(ordered.size(), entered.get(), exited.get()));
     }
 
     /** Milliseconds since the start and since the previous lap. */

@@ -1,6 +1,5 @@
 package io.fenqun.segment.rule;
 
-import io.fenqun.segment.dimension.CalendarSql;
 import io.fenqun.segment.dimension.RfmSegments;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,12 +56,7 @@ public final class FieldCatalogue {
             field("createdAt", FieldType.TIMESTAMP, List.of(), "When the customer record was created", "c.created_at"),
             field("firstPurchaseAt", FieldType.TIMESTAMP, List.of(), "First paid order", "f.first_purchase_at"),
             field("lastPurchaseAt", FieldType.TIMESTAMP, List.of(), "Latest paid order", "f.last_purchase_at"),
-            field(
-                    "recencyDays",
-                    FieldType.INTEGER,
-                    List.of(),
-                    "Days since the latest paid order",
-                    CalendarSql.daysSince("f.last_purchase_at", Field.NOW)),
+            Field.daysSince("recencyDays", "Days since the latest paid order", "f.last_purchase_at"),
             field("ordersTotal", FieldType.INTEGER, List.of(), "Paid orders, all time", "f.orders_total"),
             field("orders30d", FieldType.INTEGER, List.of(), "Paid orders, last 30 days", "f.orders_30d"),
             field("orders90d", FieldType.INTEGER, List.of(), "Paid orders, last 90 days", "f.orders_90d"),
@@ -75,12 +69,11 @@ public final class FieldCatalogue {
                     List.of(),
                     "Average paid order value",
                     "f.average_order_value"),
-            field(
+            Field.daysSince(
                     "tenureDays",
-                    FieldType.INTEGER,
-                    List.of(),
                     "Days since the first purchase (or since created)",
-                    CalendarSql.daysSince("coalesce(f.first_purchase_at, c.created_at)", Field.NOW)),
+                    "f.first_purchase_at",
+                    "c.created_at"),
             field(
                     "weekendShare",
                     FieldType.DECIMAL,
@@ -132,6 +125,6 @@ public final class FieldCatalogue {
     }
 
     private static Field field(String name, FieldType type, List<String> allowed, String description, String column) {
-        return new Field(name, type, allowed, description, column);
+        return Field.stored(name, type, allowed, description, column);
     }
 }

@@ -23,10 +23,21 @@ public sealed interface Rule {
     void collectReferences(Set<UUID> ids);
 
     /**
-     * Whether the outcome can change as days pass with nothing happening to the customer (relative
-     * dates, day counts): such rules are evaluated for everyone on each recompute.
+     * Where the outcome can change as days pass with nothing happening to the customer: the stored
+     * timestamps that relative dates and day counts test, and the day counts at which they flip.
      */
-    boolean readsClock();
+    default Set<ClockBoundary> clockBoundaries() {
+        Set<ClockBoundary> boundaries = new HashSet<>();
+        collectClockBoundaries(boundaries);
+        return boundaries;
+    }
+
+    void collectClockBoundaries(Set<ClockBoundary> boundaries);
+
+    /** Whether the outcome can change as days pass with nothing happening to the customer. */
+    default boolean readsClock() {
+        return !clockBoundaries().isEmpty();
+    }
 
     /** The rule in the JSON shape clients write. */
     JsonNode toJson();
@@ -38,8 +49,8 @@ public sealed interface Rule {
         }
 
         @Override
-        public boolean readsClock() {
-            return rules.stream().anyMatch(Rule::readsClock);
+        public void collectClockBoundaries(Set<ClockBoundary> boundaries) {
+            rules.forEach(r -> r.collectClockBoundaries(boundaries));
         }
 
         @Override
@@ -57,8 +68,8 @@ public sealed interface Rule {
         }
 
         @Override
-        public boolean readsClock() {
-            return rules.stream().anyMatch(Rule::readsClock);
+        public void collectClockBoundaries(Set<ClockBoundary> boundaries) {
+            rules.forEach(r -> r.collectClockBoundaries(boundaries));
         }
 
         @Override
@@ -76,8 +87,8 @@ public sealed interface Rule {
         }
 
         @Override
-        public boolean readsClock() {
-            return rule.readsClock();
+        public void collectClockBoundaries(Set<ClockBoundary> boundaries) {
+            rule.collectClockBoundaries(boundaries);
         }
 
         @Override
@@ -96,9 +107,20 @@ public sealed interface Rule {
         @Override
         public void collectReferences(Set<UUID> ids) {}
 
+        /**
+         * A relative date flips where its timestamp is the given days before now; a day count where
+         * one of the timestamps it counts from is each compared number of days before now. Whether
+         * a value is set does not change with time.
+         */
         @Override
-        public boolean readsClock() {
-            return op.arity == Operator.Arity.DAYS || field.readsClock();
+        public void collectClockBoundaries(Set<ClockBoundary> boundaries) {
+            if (op.arity == Operator.Arity.DAYS) {
+                boundaries.add(new ClockBoundary(field.column(), (Long) values.get(0)));
+            } else if (field.readsClock() && op != Operator.IS_SET && op != Operator.IS_NOT_SET) {
+                for (String timestamp : field.countedFrom()) {
+                    values.forEach(days -> boundaries.add(new ClockBoundary(timestamp, (Long) days)));
+                }
+            }
         }
 
         @Override
@@ -136,9 +158,7 @@ public sealed interface Rule {
 
         /** The referenced segment's own changes in a recompute are evaluated again here. */
         @Override
-        public boolean readsClock() {
-            return false;
-        }
+        public void collectClockBoundaries(Set<ClockBoundary> boundaries) {}
 
         @Override
         public JsonNode toJson() {

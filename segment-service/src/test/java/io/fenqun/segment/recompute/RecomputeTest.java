@@ -36,18 +36,30 @@ class RecomputeTest {
     void aWeekLaterTheRecomputeMovesWhatAgedAndAFullOneFindsNothingMore() {
         String recent = segment("recent buyer", "{\"field\":\"orders30d\",\"op\":\"gte\",\"value\":1}");
         String lapsing = segment("lapsing", "{\"field\":\"recencyDays\",\"op\":\"gt\",\"value\":45}");
+        String settled = segment("settled", "{\"field\":\"firstPurchaseAt\",\"op\":\"moreThanDaysAgo\",\"value\":30}");
         UUID leaving = ProfileFeed.customer(Map.of());
         ProfileFeed.order(leaving, daysAgo(25), "88.00", "水果");
         UUID steady = ProfileFeed.customer(Map.of());
         ProfileFeed.order(steady, daysAgo(2), "40.00", "水果");
         UUID lapsingTomorrow = ProfileFeed.customer(Map.of());
         ProfileFeed.order(lapsingTomorrow, daysAgo(40), "300.00", "黄金");
+        // Nothing happens to this one but the calendar (no order leaves a time window): a week on
+        // they count as churned, which only the relabelling can notice.
+        int churnedAfterDays = given().header("Authorization", ANALYST)
+                .get("/api/v1/segment-settings")
+                .then()
+                .extract()
+                .path("churnedAfterDays");
+        UUID goingQuiet = ProfileFeed.customer(Map.of());
+        ProfileFeed.order(goingQuiet, daysAgo(churnedAfterDays - 3), "60.00", "水果");
         recompute("");
+        segments(goingQuiet).body("dimensions.lifecycle", equalTo("at_risk"));
         segments(leaving).body("segments.name", hasItem("recent buyer"));
         segments(steady).body("segments.name", hasItem("recent buyer"));
         segments(lapsingTomorrow).body("segments.name", not(hasItem("lapsing")));
+        segments(leaving).body("segments.name", not(hasItem("settled")));
 
-        aWeekPassesFor(leaving, steady, lapsingTomorrow);
+        aWeekPassesFor(leaving, steady, lapsingTomorrow, goingQuiet);
         recompute("")
                 .body("everyone", equalTo(false))
                 .body("factsChanged", greaterThanOrEqualTo(1))
@@ -56,6 +68,8 @@ class RecomputeTest {
         segments(leaving).body("segments.name", not(hasItem("recent buyer")));
         segments(steady).body("segments.name", hasItem("recent buyer"));
         segments(lapsingTomorrow).body("segments.name", hasItem("lapsing"));
+        segments(leaving).body("segments.name", hasItem("settled"));
+        segments(goingQuiet).body("dimensions.lifecycle", equalTo("churned"));
 
         recompute("?full=true")
                 .body("everyone", equalTo(true))
@@ -67,6 +81,7 @@ class RecomputeTest {
         // Other test classes count the segments everyone is in.
         archive(recent);
         archive(lapsing);
+        archive(settled);
     }
 
     @Test
