@@ -1,7 +1,17 @@
 package io.fenqun.segment.dimension;
 
+import java.time.Duration;
+
 /** SQL for values that grow with the calendar, computed when read rather than stored. */
 public final class CalendarSql {
+
+    /**
+     * How far to widen a range of timestamps a day-count boundary moved across: day counts round
+     * down to whole days and a date has no time of day, so a boundary is only known to within a
+     * day. Extra customers in a range cost a little work; a missing one would keep a wrong label or
+     * membership.
+     */
+    public static final Duration BOUNDARY_MARGIN = Duration.ofDays(2);
 
     private CalendarSql() {}
 

@@ -139,8 +139,7 @@ final class FactsSql {
 
     private static final String PREVIOUS = "CAST(:previous AS timestamptz)";
 
-    /** Day counts round down to whole days: a boundary is known to within a day, so ranges widen by two. */
-    private static final String MARGIN = "interval '2 days'";
+    private static final String MARGIN = "make_interval(days => " + CalendarSql.BOUNDARY_MARGIN.toDays() + ")";
 
     /**
      * One row {@code b} with the ranges of {@link #MAY_CHANGE}, computed once (MATERIALIZED: inlined,

@@ -1,5 +1,7 @@
 package io.fenqun.segment.rule;
 
+import static io.fenqun.segment.dimension.CalendarSql.BOUNDARY_MARGIN;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,17 +18,11 @@ import java.util.stream.Collectors;
 /**
  * The customers for whom rules that read the clock may answer differently now than at an earlier
  * evaluation although nothing about them changed: those with a tested timestamp that one of the
- * rules' boundaries passed over in between. Evaluating such rules for them, rather than for
- * everyone, is what keeps a nightly recompute proportional to what changed.
+ * rules' boundaries passed over in between, widened by {@link
+ * io.fenqun.segment.dimension.CalendarSql#BOUNDARY_MARGIN}. Evaluating such rules for them, rather
+ * than for everyone, is what keeps a nightly recompute proportional to what changed.
  */
 public final class ClockSweep {
-
-    /**
-     * Widens each swept range on both sides: day counts round down to whole days and a date has
-     * no time of day, so a boundary is only known to within a day. Extra customers cost a little
-     * work; a missing one would keep a wrong membership.
-     */
-    private static final Duration MARGIN = Duration.ofDays(2);
 
     /** No stored purchase or record date lies more than a thousand years back; day counts beyond look there. */
     private static final long MAX_DAYS = 365_000;
@@ -68,7 +64,8 @@ public final class ClockSweep {
             byTimestamp
                     .computeIfAbsent(boundary.timestamp(), t -> new ArrayList<>())
                     .add(new Range(
-                            previous.minus(back).minus(MARGIN), now.minus(back).plus(MARGIN)));
+                            previous.minus(back).minus(BOUNDARY_MARGIN),
+                            now.minus(back).plus(BOUNDARY_MARGIN)));
         }
         byTimestamp.replaceAll((timestamp, ranges) -> merged(ranges));
         return byTimestamp;
