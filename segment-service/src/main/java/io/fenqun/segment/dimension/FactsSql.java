@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * points from the stored features (RFM quintiles, value tiers), store them, and relabel the
  * customers whose scores, lifecycle or value tier change: the labels that depend on the whole
  * population or age with the calendar. Every
- * statement writes a row only when a value changes, and stamps it with {@code computed_at = now}.
+ * statement writes a row only when a value changes, and stamps it with {@code computed_at = now};
+ * in a recompute it also notes the customers it changed, and how, in the candidates table (see
+ * {@link FactsChange}).
  *
  * <p>Named parameters: {@code now}, {@code zone} (business time zone), the thresholds (see {@link
  * FactsUpdater}), {@code customer} for one customer, {@code previous} (the previous recompute) for
@@ -53,9 +55,6 @@ final class FactsSql {
             "lifecycle",
             "value_tier");
 
-    private static final List<String> LABEL_COLUMNS =
-            List.of("r_score", "f_score", "m_score", "rfm_segment", "lifecycle", "value_tier");
-
     /**
      * Counts and spend of {@code customer_order o} within the time windows, for a GROUP BY per
      * customer. Orders are counted by {@code ordered_at} (never null; null only where the LEFT JOIN
@@ -82,8 +81,8 @@ final class FactsSql {
             CASE WHEN a.spendwin >= :spendHighAmount THEN 'high'
                  WHEN a.spendwin >= :spendMediumAmount THEN 'medium' ELSE 'low' END""";
 
-    static final String ONE_CUSTOMER = aggregate("SELECT id, created_at FROM customer WHERE id = :customer");
-    static final String EVERYONE = aggregate("SELECT id, created_at FROM customer");
+    static final String ONE_CUSTOMER = aggregate("SELECT id, created_at FROM customer WHERE id = :customer", false);
+    static final String EVERYONE = aggregate("SELECT id, created_at FROM customer", true);
     /**
      * Customers with a paid order that left a time window since the previous recompute: only their
      * windowed counts and the tiers built on them change (all-time features do not age).
@@ -99,12 +98,15 @@ final class FactsSql {
                        AND o.ordered_at > %6$s - make_interval(days => greatest(365, :frequencyWindowDays, :spendWindowDays))
                  GROUP BY t.id),
             fresh AS (
-                SELECT a.id, a.n30, a.n90, a.n365, a.spend365, %3$s FROM a)
-            UPDATE customer_facts f SET orders_30d = fresh.n30, orders_90d = fresh.n90, orders_365d = fresh.n365,
-                   spend_365d = fresh.spend365, frequency_tier = fresh.frequency_tier, spend_tier = fresh.spend_tier,
-                   computed_at = %4$s
-              FROM fresh
-             WHERE f.customer_id = fresh.id AND %5$s"""
+                SELECT a.id, a.n30, a.n90, a.n365, a.spend365, %3$s FROM a),
+            aged AS (
+                UPDATE customer_facts f SET orders_30d = fresh.n30, orders_90d = fresh.n90, orders_365d = fresh.n365,
+                       spend_365d = fresh.spend365, frequency_tier = fresh.frequency_tier, spend_tier = fresh.spend_tier,
+                       computed_at = %4$s
+                  FROM fresh
+                 WHERE f.customer_id = fresh.id AND %5$s
+                RETURNING f.customer_id)
+            %7$s"""
                     .formatted(
                             // One range per window, each read from the covering index alone (ranges
                             // joined by OR would be a bitmap scan that visits every order's row).
@@ -122,15 +124,10 @@ final class FactsSql {
                             changed(
                                     "f",
                                     "fresh",
-                                    List.of(
-                                            "orders_30d",
-                                            "orders_90d",
-                                            "orders_365d",
-                                            "spend_365d",
-                                            "frequency_tier",
-                                            "spend_tier"),
+                                    FactsChange.WINDOWED.columns(),
                                     List.of("n30", "n90", "n365", "spend365", "frequency_tier", "spend_tier")),
-                            NOW);
+                            NOW,
+                            FactsChange.WINDOWED.note("SELECT customer_id FROM aged"));
 
     /** A time {@code days} (SQL) before {@code instant} (SQL), moved by {@code margin} (SQL). */
     private static String daysBefore(String instant, String days, String margin) {
@@ -243,12 +240,15 @@ final class FactsSql {
                      CROSS JOIN cut
                      CROSS JOIN LATERAL %5$s s
                     OFFSET 0) x
-                 WHERE %8$s)
-            UPDATE customer_facts t SET %6$s, computed_at = %3$s
-              FROM labelled l
-             WHERE t.customer_id = l.customer_id
-               -- By key: the planner cannot tell how few rows change and would read the whole table.
-               AND t.customer_id = ANY(ARRAY(SELECT customer_id FROM labelled))"""
+                 WHERE %8$s),
+            relabelled AS (
+                UPDATE customer_facts t SET %6$s, computed_at = %3$s
+                  FROM labelled l
+                 WHERE t.customer_id = l.customer_id
+                   -- By key: the planner cannot tell how few rows change and would read the whole table.
+                   AND t.customer_id = ANY(ARRAY(SELECT customer_id FROM labelled))
+                RETURNING t.customer_id)
+            %11$s"""
                 .formatted(
                         CalendarSql.daysSince("last_purchase_at", NOW),
                         QUINTILES,
@@ -257,19 +257,25 @@ final class FactsSql {
                         scores(),
                         "r_score = l.r, f_score = l.f, m_score = l.m, rfm_segment = l.rfm_segment,"
                                 + " lifecycle = l.lifecycle, value_tier = l.value_tier",
-                        LABEL_COLUMNS.stream().map(c -> c + " AS stored_" + c).collect(Collectors.joining(", ")),
+                        FactsChange.LABELS.columns().stream()
+                                .map(c -> c + " AS stored_" + c)
+                                .collect(Collectors.joining(", ")),
                         changed(
                                 "x",
                                 "x",
-                                LABEL_COLUMNS.stream().map(c -> "stored_" + c).toList(),
+                                FactsChange.LABELS.columns().stream()
+                                        .map(c -> "stored_" + c)
+                                        .toList(),
                                 List.of("r", "f", "m", "rfm_segment", "lifecycle", "value_tier")),
                         scope,
-                        bounds);
+                        bounds,
+                        FactsChange.LABELS.note("SELECT customer_id FROM relabelled"));
     }
 
     private FactsSql() {}
 
-    private static String aggregate(String target) {
+    /** Aggregates the customers {@code target} selects; in a recompute, notes those it changed as candidates. */
+    private static String aggregate(String target, boolean noteCandidates) {
         return """
                 WITH target AS (%1$s),
                 agg AS (
@@ -291,7 +297,7 @@ final class FactsSql {
                      WHERE o.status = 'PAID' AND i.category IS NOT NULL AND o.customer_id IN (SELECT id FROM target)
                      GROUP BY o.customer_id, i.category
                      ORDER BY o.customer_id, sum(i.quantity * i.unit_price) DESC, i.category),
-                cut AS (SELECT * FROM population_cutoffs)
+                cut AS (SELECT * FROM population_cutoffs)%11$s
                 INSERT INTO customer_facts AS f (customer_id, %4$s, computed_at)
                 SELECT a.id, a.first_at, a.last_at, a.orders, a.n30, a.n90, a.n365, a.spend, a.spend365,
                        round(a.spend / nullif(a.orders, 0), 2),
@@ -305,7 +311,7 @@ final class FactsSql {
                   LEFT JOIN top ON top.customer_id = a.id
                  CROSS JOIN LATERAL %6$s s
                 ON CONFLICT (customer_id) DO UPDATE SET %7$s, computed_at = EXCLUDED.computed_at
-                 WHERE %8$s"""
+                 WHERE %8$s%12$s"""
                 .formatted(
                         target,
                         CalendarSql.daysSince("max(o.ordered_at)", NOW),
@@ -316,7 +322,12 @@ final class FactsSql {
                         COLUMNS.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", ")),
                         changed("f", "EXCLUDED", COLUMNS, COLUMNS),
                         WINDOWED_COUNTS,
-                        FREQUENCY_TIER + ",\n" + SPEND_TIER);
+                        FREQUENCY_TIER + ",\n" + SPEND_TIER,
+                        noteCandidates ? ",\nwritten AS (" : "",
+                        noteCandidates
+                                ? "\nRETURNING f.customer_id)\n"
+                                        + FactsChange.ALL.note("SELECT customer_id FROM written")
+                                : "");
     }
 
     /**

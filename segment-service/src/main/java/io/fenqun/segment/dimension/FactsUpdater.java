@@ -45,7 +45,8 @@ public class FactsUpdater {
 
     /**
      * Aggregates the orders of everyone ({@code previous} empty) or only of the customers with an
-     * order that left a time window since {@code previous}; returns how many rows changed.
+     * order that left a time window since {@code previous}; notes the customers whose rows changed
+     * as candidates of the running recompute (see {@link FactsChange}) and returns how many.
      */
     public Uni<Integer> aggregate(Thresholds thresholds, Optional<OffsetDateTime> previous, OffsetDateTime now) {
         return Panache.getSession()
@@ -61,7 +62,8 @@ public class FactsUpdater {
      * Fresh RFM and value cut points from everyone's stored features, stored with the thresholds
      * version; relabels the customers whose labels change and returns how many did. After a
      * previous recompute with these thresholds only the customers whose labels may have changed
-     * since are looked at (see {@link FactsSql#RESCORE_SINCE_PREVIOUS}).
+     * since are looked at (see {@link FactsSql#RESCORE_SINCE_PREVIOUS}). The relabelled customers
+     * are noted as candidates of the running recompute.
      */
     public Uni<Integer> rescore(
             Thresholds thresholds, long settingsVersion, Optional<OffsetDateTime> previous, OffsetDateTime now) {

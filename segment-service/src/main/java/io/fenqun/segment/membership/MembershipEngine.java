@@ -3,13 +3,16 @@ package io.fenqun.segment.membership;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fenqun.kit.feed.OutboxWriter;
+import io.fenqun.segment.dimension.FactsChange;
 import io.fenqun.segment.dimension.FactsUpdater;
 import io.fenqun.segment.dimension.ThresholdSettings;
 import io.fenqun.segment.rule.ClockBoundary;
 import io.fenqun.segment.rule.ClockSweep;
 import io.fenqun.segment.rule.CustomerFacts;
 import io.fenqun.segment.rule.FactsQuery;
+import io.fenqun.segment.rule.Field;
 import io.fenqun.segment.rule.FieldCatalogue;
+import io.fenqun.segment.rule.Rule;
 import io.fenqun.segment.rule.RuleEvaluator;
 import io.fenqun.segment.rule.SqlCompiler;
 import io.fenqun.segment.rule.SqlCondition;
@@ -39,6 +42,10 @@ public class MembershipEngine {
     public record Changes(int entered, int exited) {}
 
     private static final FieldCatalogue CATALOGUE = FieldCatalogue.standard();
+
+    /** Notes the customers a statement's {@code exited} and {@code entered} moved, for the segments referring to these. */
+    private static final String MOVED =
+            FactsChange.MEMBERSHIP.note("SELECT customer_id FROM exited UNION SELECT customer_id FROM entered");
 
     private final ThresholdSettings settings;
     private final FactsUpdater facts;
@@ -95,38 +102,60 @@ public class MembershipEngine {
     }
 
     /**
-     * Starts a recompute's segment pass: the customers whose stored facts it changed (stamped with
-     * {@code now}) become the candidates, a table that lives until the transaction ends.
+     * Starts a recompute: the table its facts statements note the customers they change in, with
+     * how (see {@link FactsChange}), which lives until the transaction ends.
      */
-    public Uni<Integer> markCandidates(OffsetDateTime now) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "CREATE TEMP TABLE recompute_candidate (customer_id uuid PRIMARY KEY) ON COMMIT DROP")
-                .executeUpdate()
-                .flatMap(created -> s.createNativeQuery(
-                                "INSERT INTO recompute_candidate SELECT customer_id FROM customer_facts"
-                                        + " WHERE computed_at = :now")
-                        .setParameter("now", now)
-                        .executeUpdate()));
+    public Uni<Integer> startCandidates() {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(FactsChange.CANDIDATES_TABLE).executeUpdate());
     }
 
     /**
      * Adds to the candidates the customers for whom a segment's rule may answer differently now
-     * than at {@code previous} with nothing about them changed (see {@link ClockSweep}); returns
-     * how many joined.
+     * than at {@code previous} with nothing about them changed (see {@link ClockSweep}).
      */
     public Uni<Integer> addClockCandidates(List<Segment> active, OffsetDateTime previous, OffsetDateTime now) {
         Set<ClockBoundary> boundaries = new HashSet<>();
         active.forEach(segment -> segment.rule().collectClockBoundaries(boundaries));
         return ClockSweep.customers(boundaries, previous.toInstant(), now.toInstant(), 1)
                 .map(swept -> Panache.getSession().flatMap(s -> {
-                    var query = s.createNativeQuery(
-                            "INSERT INTO recompute_candidate " + swept.sql() + " ON CONFLICT DO NOTHING");
+                    var query = s.createNativeQuery(FactsChange.CLOCK.note(swept.sql()));
                     for (int i = 0; i < swept.parameters().size(); i++) {
                         query.setParameter(1 + i, swept.parameters().get(i));
                     }
                     return query.executeUpdate();
                 }))
                 .orElseGet(() -> Uni.createFrom().item(0));
+    }
+
+    /** How many customers the segments of the running recompute are evaluated for. */
+    public Uni<Integer> countCandidates() {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("SELECT count(*) FROM recompute_candidate", Long.class)
+                        .getSingleResult())
+                .map(Long::intValue);
+    }
+
+    /**
+     * The changes of a candidate (bits of {@link FactsChange}) that can move them in or out of a
+     * segment with this rule: those that write a column it reads, the calendar if it reads the
+     * clock, memberships if it refers to segments, and always a change of everything.
+     */
+    static int changesSeenBy(Rule rule) {
+        Set<Field> fields = rule.fields();
+        int seen = FactsChange.ALL.bit();
+        for (FactsChange change : FactsChange.values()) {
+            if (change.columns().stream().anyMatch(column -> fields.stream().anyMatch(f -> f.readsFact(column)))) {
+                seen |= change.bit();
+            }
+        }
+        if (rule.readsClock()) {
+            seen |= FactsChange.CLOCK.bit();
+        }
+        if (!rule.referencedSegments().isEmpty()) {
+            seen |= FactsChange.MEMBERSHIP.bit();
+        }
+        return seen;
     }
 
     /**
@@ -149,18 +178,23 @@ public class MembershipEngine {
         }
         List<Object> parameters = new ArrayList<>();
         List<String> tests = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
         for (Segment segment : batch) {
             parameters.add(segment.id());
-            String id = "?" + (2 + parameters.size());
+            String id = "CAST(?" + (2 + parameters.size()) + " AS uuid)";
+            int changes = changesSeenBy(segment.rule());
             SqlCondition condition = SqlCompiler.compile(segment.rule(), now.toInstant(), 3 + parameters.size());
             parameters.addAll(condition.parameters());
-            tests.add("SELECT CAST(" + id + " AS uuid) WHERE " + condition.sql());
+            tests.add("SELECT " + id + " WHERE (k.changes & " + changes + ") <> 0 AND " + condition.sql());
+            seen.add("(" + id + ", " + changes + ")");
         }
         String sql =
                 """
                 WITH base AS (
                     SELECT CAST(e->>'segmentId' AS uuid) AS segment_id, e AS event
                       FROM jsonb_array_elements(CAST(CAST(?2 AS text) AS jsonb)) e),
+                -- Each segment looks only at the candidates with a change its rule can see.
+                seen (segment_id, changes) AS (VALUES %s),
                 now_in AS (
                     SELECT s.segment_id, c.id AS customer_id
                       FROM recompute_candidate k JOIN customer c ON c.id = k.customer_id
@@ -169,7 +203,8 @@ public class MembershipEngine {
                 was_in AS (
                     SELECT m.segment_id, m.customer_id, m.ctid AS row
                       FROM recompute_candidate k JOIN membership m ON m.customer_id = k.customer_id
-                     WHERE m.exited_at IS NULL AND m.segment_id IN (SELECT segment_id FROM base)),
+                      JOIN seen s ON s.segment_id = m.segment_id AND (k.changes & s.changes) <> 0
+                     WHERE m.exited_at IS NULL),
                 -- The rows to end by their place in the table: joined on segment and customer the
                 -- planner would read every membership for the few that end.
                 exited AS (
@@ -186,10 +221,7 @@ public class MembershipEngine {
                      WHERE NOT EXISTS (SELECT 1 FROM was_in w
                                         WHERE w.segment_id = n.segment_id AND w.customer_id = n.customer_id)
                     RETURNING segment_id, customer_id),
-                moved AS (
-                    INSERT INTO recompute_candidate
-                    SELECT customer_id FROM exited UNION SELECT customer_id FROM entered
-                    ON CONFLICT DO NOTHING),
+                moved AS (%s),
                 events AS (
                     INSERT INTO feed_event (id, type, subject, data)
                     SELECT uuid_v7(), 'segment.exited', x.customer_id::text,
@@ -203,7 +235,7 @@ public class MembershipEngine {
                 SELECT (count(*) FILTER (WHERE type = 'segment.entered'))::int,
                        (count(*) FILTER (WHERE type = 'segment.exited'))::int
                   FROM events"""
-                        .formatted(String.join(" UNION ALL ", tests));
+                        .formatted(String.join(", ", seen), String.join(" UNION ALL ", tests), MOVED);
         List<MembershipEvent> bases = batch.stream()
                 .map(segment -> MembershipEvent.withoutCustomer(segment, now))
                 .toList();
@@ -254,14 +286,7 @@ public class MembershipEngine {
                                 condition.sql(),
                                 candidatesOnly ? "FROM recompute_candidate k" : "",
                                 candidatesOnly ? "AND k.customer_id = m.customer_id" : "",
-                                noteMoves
-                                        ? """
-
-                                        moved AS (
-                                            INSERT INTO recompute_candidate
-                                            SELECT customer_id FROM exited UNION SELECT customer_id FROM entered
-                                            ON CONFLICT DO NOTHING),"""
-                                        : "");
+                                noteMoves ? "\nmoved AS (" + MOVED + ")," : "");
         return Panache.getSession().flatMap(s -> {
             var query = s.createNativeQuery(sql, Object[].class)
                     .setParameter(1, segment.id())

@@ -27,8 +27,8 @@ import java.util.function.Predicate;
  * only the customers whose orders left a time window since the previous one (everyone on a first
  * run, after the thresholds change, or when asked), then takes fresh cut points from everyone and
  * relabels the customers they or the calendar moved (everyone on a first run), then evaluates each
- * segment for the customers whose facts changed and those a rule that reads the clock may now
- * answer differently for, then takes today's snapshot.
+ * segment for the customers whose facts changed in a way its rule can see and those a rule that
+ * reads the clock may now answer differently for, then takes today's snapshot.
  */
 @ApplicationScoped
 public class RecomputeService {
@@ -73,6 +73,7 @@ public class RecomputeService {
                                 ? Uni.createFrom().item(Optional.<OffsetDateTime>empty())
                                 : facts.previousRecompute(current.version()))
                         .call(previous -> tuneSession(previous.isPresent()))
+                        .call(memberships::startCandidates)
                         .flatMap(previous -> facts.aggregate(current.thresholds(), previous, started)
                                 .flatMap(factsChanged -> facts.rescore(
                                                 current.thresholds(), current.version(), previous, started)
@@ -103,14 +104,14 @@ public class RecomputeService {
     }
 
     /**
-     * The customers segments are evaluated for: those whose stored facts this recompute changed,
-     * and, after a previous recompute, those for whom a rule reading the clock may answer
+     * How many customers segments are evaluated for: those whose stored facts this recompute
+     * changed and, after a previous recompute, those for whom a rule reading the clock may answer
      * differently since.
      */
     private Uni<Integer> candidates(List<Segment> active, Optional<OffsetDateTime> previous, OffsetDateTime now) {
-        return memberships.markCandidates(now).flatMap(changed -> previous.map(since ->
-                        memberships.addClockCandidates(active, since, now).map(swept -> changed + swept))
-                .orElseGet(() -> Uni.createFrom().item(changed)));
+        return previous.map(since -> memberships.addClockCandidates(active, since, now))
+                .orElseGet(() -> Uni.createFrom().item(0))
+                .flatMap(swept -> memberships.countCandidates());
     }
 
     /**

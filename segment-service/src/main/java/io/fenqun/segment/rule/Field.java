@@ -40,6 +40,12 @@ public record Field(
         return readsClock() ? CalendarSql.daysSince(column, now) : column;
     }
 
+    /** Whether this field reads the {@code customer_facts} column {@code column}. */
+    public boolean readsFact(String column) {
+        String qualified = "f." + column;
+        return this.column.equals(qualified) || countedFrom.contains(qualified);
+    }
+
     /** Whether the value changes as days pass without anything happening to the customer. */
     public boolean readsClock() {
         return !countedFrom.isEmpty();

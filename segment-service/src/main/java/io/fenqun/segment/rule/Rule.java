@@ -22,6 +22,15 @@ public sealed interface Rule {
 
     void collectReferences(Set<UUID> ids);
 
+    /** The fields this rule tests, at any depth. */
+    default Set<Field> fields() {
+        Set<Field> fields = new HashSet<>();
+        collectFields(fields);
+        return fields;
+    }
+
+    void collectFields(Set<Field> fields);
+
     /**
      * Where the outcome can change as days pass with nothing happening to the customer: the stored
      * timestamps that relative dates and day counts test, and the day counts at which they flip.
@@ -49,6 +58,11 @@ public sealed interface Rule {
         }
 
         @Override
+        public void collectFields(Set<Field> fields) {
+            rules.forEach(r -> r.collectFields(fields));
+        }
+
+        @Override
         public void collectClockBoundaries(Set<ClockBoundary> boundaries) {
             rules.forEach(r -> r.collectClockBoundaries(boundaries));
         }
@@ -65,6 +79,11 @@ public sealed interface Rule {
         @Override
         public void collectReferences(Set<UUID> ids) {
             rules.forEach(r -> r.collectReferences(ids));
+        }
+
+        @Override
+        public void collectFields(Set<Field> fields) {
+            rules.forEach(r -> r.collectFields(fields));
         }
 
         @Override
@@ -87,6 +106,11 @@ public sealed interface Rule {
         }
 
         @Override
+        public void collectFields(Set<Field> fields) {
+            rule.collectFields(fields);
+        }
+
+        @Override
         public void collectClockBoundaries(Set<ClockBoundary> boundaries) {
             rule.collectClockBoundaries(boundaries);
         }
@@ -106,6 +130,11 @@ public sealed interface Rule {
     record Condition(Field field, Operator op, List<Object> values) implements Rule {
         @Override
         public void collectReferences(Set<UUID> ids) {}
+
+        @Override
+        public void collectFields(Set<Field> fields) {
+            fields.add(field);
+        }
 
         /**
          * A relative date flips where its timestamp is the given days before now; a day count where
@@ -155,6 +184,9 @@ public sealed interface Rule {
         public void collectReferences(Set<UUID> ids) {
             ids.add(segmentId);
         }
+
+        @Override
+        public void collectFields(Set<Field> fields) {}
 
         /** The referenced segment's own changes in a recompute are evaluated again here. */
         @Override
