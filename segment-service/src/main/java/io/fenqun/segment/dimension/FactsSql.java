@@ -207,7 +207,7 @@ final class FactsSql {
         return """
             WITH buyers AS (SELECT %1$s AS recency, orders_total AS orders, spend_total AS spend
                               FROM customer_facts WHERE orders_total > 0),
-            -- In whole cents: summing and sorting integers is far cheaper than numeric, and exact.
+            -- In whole cents: integer sums and sorts, exact, rather than numeric ones.
             revenue AS (SELECT cents, sum(cents) OVER (ORDER BY cents DESC
                                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
                           FROM (SELECT CAST(spend_365d * 100 AS bigint) AS cents
