@@ -205,25 +205,27 @@ final class FactsSql {
 
     private static String rescore(String bounds, String scope) {
         return """
-            WITH buyers AS (SELECT %1$s AS recency, orders_total AS orders, spend_total AS spend
+            WITH buyers AS (SELECT %1$s AS recency, orders_total AS orders, spend_total AS spend,
+                                   spend_365d AS spend365
                               FROM customer_facts WHERE orders_total > 0),
             -- In whole cents: integer sums and sorts, exact, rather than numeric ones.
             revenue AS (SELECT cents, sum(cents) OVER (ORDER BY cents DESC
                                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
                           FROM (SELECT CAST(spend_365d * 100 AS bigint) AS cents
                                   FROM customer_facts WHERE spend_365d > 0) spenders),
-            total AS (SELECT sum(CAST(spend_365d * 100 AS bigint)) AS revenue FROM customer_facts),
+            -- Everyone's revenue from the buyers' scan: only a buyer can have spent.
             quintiles AS (
                 SELECT percentile_disc(%2$s) WITHIN GROUP (ORDER BY recency) AS recency,
                        percentile_disc(%2$s) WITHIN GROUP (ORDER BY orders) AS frequency,
-                       percentile_disc(%2$s) WITHIN GROUP (ORDER BY spend) AS monetary
+                       percentile_disc(%2$s) WITHIN GROUP (ORDER BY spend) AS monetary,
+                       sum(CAST(spend365 * 100 AS bigint)) AS revenue
                   FROM buyers),
             tiers AS (
-                SELECT CAST(min(r.cents) FILTER (WHERE coalesce(r.before, 0) < :valueAShare * t.revenue) / 100.0
+                SELECT CAST(min(r.cents) FILTER (WHERE coalesce(r.before, 0) < :valueAShare * q.revenue) / 100.0
                             AS numeric(16,2)) AS value_a_min,
-                       CAST(min(r.cents) FILTER (WHERE coalesce(r.before, 0) < :valueBShare * t.revenue) / 100.0
+                       CAST(min(r.cents) FILTER (WHERE coalesce(r.before, 0) < :valueBShare * q.revenue) / 100.0
                             AS numeric(16,2)) AS value_b_min
-                  FROM revenue r, total t),
+                  FROM revenue r, quintiles q),
             cut AS (
                 SELECT coalesce(q.recency, '{}') AS recency, coalesce(q.frequency, '{}') AS frequency,
                        coalesce(q.monetary, '{}') AS monetary, tiers.value_a_min, tiers.value_b_min
