@@ -114,7 +114,7 @@ public class MembershipEngine {
      * Adds to the candidates the customers for whom a segment's rule may answer differently now
      * than at {@code previous} with nothing about them changed (see {@link ClockSweep}).
      */
-    public Uni<Integer> addClockCandidates(List<Segment> active, OffsetDateTime previous, OffsetDateTime now) {
+    public Uni<Void> addClockCandidates(List<Segment> active, OffsetDateTime previous, OffsetDateTime now) {
         Set<ClockBoundary> boundaries = new HashSet<>();
         active.forEach(segment -> segment.rule().collectClockBoundaries(boundaries));
         return ClockSweep.customers(boundaries, previous.toInstant(), now.toInstant(), 1)
@@ -123,9 +123,9 @@ public class MembershipEngine {
                     for (int i = 0; i < swept.parameters().size(); i++) {
                         query.setParameter(1 + i, swept.parameters().get(i));
                     }
-                    return query.executeUpdate();
+                    return query.executeUpdate().replaceWithVoid();
                 }))
-                .orElseGet(() -> Uni.createFrom().item(0));
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     /** How many customers the segments of the running recompute are evaluated for. */

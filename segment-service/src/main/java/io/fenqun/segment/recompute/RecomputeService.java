@@ -110,8 +110,8 @@ public class RecomputeService {
      */
     private Uni<Integer> candidates(List<Segment> active, Optional<OffsetDateTime> previous, OffsetDateTime now) {
         return previous.map(since -> memberships.addClockCandidates(active, since, now))
-                .orElseGet(() -> Uni.createFrom().item(0))
-                .flatMap(swept -> memberships.countCandidates());
+                .orElseGet(() -> Uni.createFrom().voidItem())
+                .flatMap(added -> memberships.countCandidates());
     }
 
     /**
