@@ -129,14 +129,16 @@ final class FactsSql {
                             NOW,
                             FactsChange.WINDOWED.note("SELECT customer_id FROM aged"));
 
-    /** A time {@code days} (SQL) before {@code instant} (SQL), moved by {@code margin} (SQL). */
-    private static String daysBefore(String instant, String days, String margin) {
-        return "(" + instant + " - make_interval(days => " + days + ") " + margin + ")";
+    /**
+     * The time (SQL) after which a purchase is at most {@code days} (SQL) whole days before {@code
+     * instant} (SQL), as {@link CalendarSql#daysSince} counts them: in seconds, so exact in any
+     * time zone.
+     */
+    private static String recencyAtMost(String instant, String days) {
+        return "(" + instant + " - make_interval(secs => (" + days + " + 1) * 86400))";
     }
 
     private static final String PREVIOUS = "CAST(:previous AS timestamptz)";
-
-    private static final String MARGIN = "make_interval(days => " + CalendarSql.BOUNDARY_MARGIN.toDays() + ")";
 
     /**
      * One row {@code b} with the ranges of {@link #MAY_CHANGE}, computed once (MATERIALIZED: inlined,
@@ -144,7 +146,9 @@ final class FactsSql {
      * points {@code o} and the fresh ones {@code n}: per recency cut point the latest purchases it
      * moved past since the previous recompute (the calendar moved it, and the cut point may have
      * changed); per frequency, spend and value cut point the values between the old and the new
-     * one; per lifecycle threshold the latest or first purchases the calendar moved it past.
+     * one; per lifecycle threshold the latest or first purchases the calendar moved it past. The
+     * ranges are exact: a label given by an event since the previous recompute was scored at a time
+     * between the two, against the old cut points, so its threshold lies inside the range too.
      */
     private static final String BOUNDS = "bounds AS MATERIALIZED (SELECT "
             + "cardinality(o.recency) < 4 OR cardinality(o.frequency) < 4 OR cardinality(o.monetary) < 4"
@@ -157,19 +161,18 @@ final class FactsSql {
                                     + " least(o.monetary[%4$d], n.monetary[%4$d]) AS m%4$d_low,"
                                     + " greatest(o.monetary[%4$d], n.monetary[%4$d]) AS m%4$d_high")
                             .formatted(
-                                    daysBefore(PREVIOUS, "o.recency[" + i + "]", "- " + MARGIN),
-                                    daysBefore(NOW, "n.recency[" + i + "]", "- " + MARGIN),
-                                    daysBefore(NOW, "least(o.recency[" + i + "], n.recency[" + i + "])", "+ " + MARGIN),
+                                    recencyAtMost(PREVIOUS, "o.recency[" + i + "]"),
+                                    recencyAtMost(NOW, "n.recency[" + i + "]"),
+                                    recencyAtMost(NOW, "least(o.recency[" + i + "], n.recency[" + i + "])"),
                                     i))
                     .collect(Collectors.joining())
-            + Stream.of("newWithinDays", "activeWithinDays", "churnedAfterDays")
+            + Stream.of("activeWithinDays", "churnedAfterDays")
                     .map(days -> ",\n %s AS %s_after, %s AS %s_up_to"
-                            .formatted(
-                                    daysBefore(PREVIOUS, ":" + days, "- " + MARGIN),
-                                    days,
-                                    daysBefore(NOW, ":" + days, "+ " + MARGIN),
-                                    days))
+                            .formatted(recencyAtMost(PREVIOUS, ":" + days), days, recencyAtMost(NOW, ":" + days), days))
                     .collect(Collectors.joining())
+            // As the lifecycle label reads it: calendar days before the time of scoring.
+            + ",\n %1$s - make_interval(days => :newWithinDays) AS newWithinDays_after,".formatted(PREVIOUS)
+            + " %1$s - make_interval(days => :newWithinDays) AS newWithinDays_up_to".formatted(NOW)
             + Stream.of("value_a_min", "value_b_min")
                     .map(min -> ",\n least(o.%1$s, n.%1$s) AS %1$s_low, greatest(o.%1$s, n.%1$s) AS %1$s_high"
                             .formatted(min))

@@ -16,6 +16,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,32 @@ class RecomputeTest {
         archive(settled);
     }
 
+    /**
+     * The nightly relabels exactly the customers a lifecycle threshold passed since the previous
+     * recompute, with no margin to hide behind: minutes over the line are enough.
+     */
+    @Test
+    void minutesOverALifecycleThresholdAreNoticed() {
+        ValidatableResponse settings = given().header("Authorization", ANALYST)
+                .get("/api/v1/segment-settings")
+                .then();
+        int newWithinDays = settings.extract().path("newWithinDays");
+        int churnedAfterDays = settings.extract().path("churnedAfterDays");
+        UUID almostChurned = ProfileFeed.customer(Map.of());
+        ProfileFeed.order(
+                almostChurned, ProfileFeed.daysAgo(churnedAfterDays + 1).plusMinutes(5), "60.00", "水果");
+        UUID almostSettled = ProfileFeed.customer(Map.of());
+        ProfileFeed.order(almostSettled, ProfileFeed.daysAgo(newWithinDays).plusMinutes(5), "60.00", "水果");
+        recompute("");
+        segments(almostChurned).body("dimensions.lifecycle", equalTo("at_risk"));
+        segments(almostSettled).body("dimensions.lifecycle", equalTo("new"));
+
+        timePassesFor(Duration.ofMinutes(10), almostChurned, almostSettled);
+        recompute("").body("everyone", equalTo(false));
+        segments(almostChurned).body("dimensions.lifecycle", equalTo("churned"));
+        segments(almostSettled).body("dimensions.lifecycle", equalTo("active"));
+    }
+
     @Test
     void changedThresholdsAggregateEveryoneAgain() {
         recompute("");
@@ -114,18 +141,24 @@ class RecomputeTest {
      * so every order keeps its weekday and hour.
      */
     private static void aWeekPassesFor(UUID... customers) {
+        timePassesFor(Duration.ofDays(7), customers);
+    }
+
+    /** Moves these customers' timestamps and the previous recompute {@code time} into the past. */
+    private static void timePassesFor(Duration time, UUID... customers) {
+        String interval = "make_interval(secs => " + time.toSeconds() + ")";
         for (UUID customer : customers) {
             TestDatabase.execute(
-                    "UPDATE customer_order SET ordered_at = ordered_at - interval '7 days' WHERE customer_id = ?",
+                    "UPDATE customer_order SET ordered_at = ordered_at - " + interval + " WHERE customer_id = ?",
                     customer);
             TestDatabase.execute(
-                    "UPDATE customer SET created_at = created_at - interval '7 days' WHERE id = ?", customer);
+                    "UPDATE customer SET created_at = created_at - " + interval + " WHERE id = ?", customer);
             TestDatabase.execute(
-                    "UPDATE customer_facts SET first_purchase_at = first_purchase_at - interval '7 days',"
-                            + " last_purchase_at = last_purchase_at - interval '7 days' WHERE customer_id = ?",
+                    "UPDATE customer_facts SET first_purchase_at = first_purchase_at - " + interval + ","
+                            + " last_purchase_at = last_purchase_at - " + interval + " WHERE customer_id = ?",
                     customer);
         }
-        TestDatabase.execute("UPDATE population_cutoffs SET computed_at = computed_at - interval '7 days'");
+        TestDatabase.execute("UPDATE population_cutoffs SET computed_at = computed_at - " + interval);
     }
 
     private static ValidatableResponse recompute(String query) {
