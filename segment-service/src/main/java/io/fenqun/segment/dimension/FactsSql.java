@@ -200,6 +200,41 @@ final class FactsSql {
                     .map(min -> "\n OR (f.spend_365d >= b.%1$s_low AND f.spend_365d < b.%1$s_high)".formatted(min))
                     .collect(Collectors.joining());
 
+    /**
+     * {@code tiers}: the least 365-day spend of tier A and of tier B, the customers who, largest
+     * first, bring in their share of everyone's revenue. Exactly the least spend whose larger
+     * spends sum to less than the share, found without sorting everyone: revenue per whole unit of
+     * currency spent first, which points to the unit where the share is reached, then a sort of
+     * only the spends in that unit. In cents: integer sums and sorts, exact, rather than numeric
+     * ones.
+     */
+    static final String VALUE_TIERS =
+            """
+            spenders AS (SELECT cents / 100 AS unit, cents
+                           FROM (SELECT CAST(spend_365d * 100 AS bigint) AS cents
+                                   FROM customer_facts WHERE spend_365d > 0) s),
+            units AS (
+                SELECT unit, coalesce(sum(revenue) OVER (ORDER BY unit DESC
+                                      ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS above,
+                       sum(revenue) OVER () AS revenue
+                  FROM (SELECT unit, sum(cents) AS revenue FROM spenders GROUP BY unit) y),
+            reached AS (
+                SELECT DISTINCT ON (s.tier) s.tier, s.share * y.revenue AS target, y.unit, y.above
+                  FROM (VALUES ('A', CAST(:valueAShare AS numeric)), ('B', CAST(:valueBShare AS numeric))) s(tier, share)
+                  JOIN units y ON y.above < s.share * y.revenue
+                 ORDER BY s.tier, y.unit),
+            least_spend AS (
+                SELECT tier, min(cents) FILTER (WHERE above + coalesce(before, 0) < target) AS cents
+                  FROM (SELECT r.tier, r.target, r.above, s.cents,
+                               sum(s.cents) OVER (PARTITION BY r.tier ORDER BY s.cents DESC
+                                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+                          FROM spenders s JOIN reached r ON r.unit = s.unit) ranked
+                 GROUP BY tier),
+            tiers AS (
+                SELECT CAST(max(cents) FILTER (WHERE tier = 'A') / 100.0 AS numeric(16,2)) AS value_a_min,
+                       CAST(max(cents) FILTER (WHERE tier = 'B') / 100.0 AS numeric(16,2)) AS value_b_min
+                  FROM least_spend)""";
+
     /** Relabels everyone: after a first recompute or a change of thresholds. */
     static final String RESCORE_EVERYONE = rescore("", "");
 
@@ -208,30 +243,19 @@ final class FactsSql {
 
     private static String rescore(String bounds, String scope) {
         return """
-            WITH buyers AS (SELECT %1$s AS recency, orders_total AS orders, spend_total AS spend,
-                                   spend_365d AS spend365
-                              FROM customer_facts WHERE orders_total > 0),
-            -- In whole cents: integer sums and sorts, exact, rather than numeric ones.
-            revenue AS (SELECT cents, sum(cents) OVER (ORDER BY cents DESC
-                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
-                          FROM (SELECT CAST(spend_365d * 100 AS bigint) AS cents
-                                  FROM customer_facts WHERE spend_365d > 0) spenders),
-            -- Everyone's revenue from the buyers' scan: only a buyer can have spent.
+            WITH
+            -- Recency grows as the last purchase gets older: its quintiles are those of the last
+            -- purchases, latest first, counted in days once rather than for every buyer.
             quintiles AS (
-                SELECT percentile_disc(%2$s) WITHIN GROUP (ORDER BY recency) AS recency,
-                       percentile_disc(%2$s) WITHIN GROUP (ORDER BY orders) AS frequency,
-                       percentile_disc(%2$s) WITHIN GROUP (ORDER BY spend) AS monetary,
-                       sum(CAST(spend365 * 100 AS bigint)) AS revenue
-                  FROM buyers),
-            tiers AS (
-                SELECT CAST(min(r.cents) FILTER (WHERE coalesce(r.before, 0) < :valueAShare * q.revenue) / 100.0
-                            AS numeric(16,2)) AS value_a_min,
-                       CAST(min(r.cents) FILTER (WHERE coalesce(r.before, 0) < :valueBShare * q.revenue) / 100.0
-                            AS numeric(16,2)) AS value_b_min
-                  FROM revenue r, quintiles q),
+                SELECT percentile_disc(%2$s) WITHIN GROUP (ORDER BY last_purchase_at DESC) AS latest,
+                       percentile_disc(%2$s) WITHIN GROUP (ORDER BY orders_total) AS frequency,
+                       percentile_disc(%2$s) WITHIN GROUP (ORDER BY spend_total) AS monetary
+                  FROM customer_facts WHERE orders_total > 0),
+            %12$s,
             cut AS (
-                SELECT coalesce(q.recency, '{}') AS recency, coalesce(q.frequency, '{}') AS frequency,
-                       coalesce(q.monetary, '{}') AS monetary, tiers.value_a_min, tiers.value_b_min
+                SELECT ARRAY(SELECT %13$s FROM unnest(q.latest) WITH ORDINALITY l(at, n) ORDER BY l.n) AS recency,
+                       coalesce(q.frequency, '{}') AS frequency, coalesce(q.monetary, '{}') AS monetary,
+                       tiers.value_a_min, tiers.value_b_min
                   FROM quintiles q, tiers),
             old AS (SELECT * FROM population_cutoffs),
             %10$s
@@ -278,7 +302,9 @@ final class FactsSql {
                                 List.of("r", "f", "m", "rfm_segment", "lifecycle", "value_tier")),
                         scope,
                         bounds,
-                        FactsChange.LABELS.note("SELECT customer_id FROM relabelled"));
+                        FactsChange.LABELS.note("SELECT customer_id FROM relabelled"),
+                        VALUE_TIERS,
+                        CalendarSql.daysSince("l.at", NOW));
     }
 
     private FactsSql() {}
