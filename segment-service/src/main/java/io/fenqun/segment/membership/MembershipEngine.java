@@ -200,16 +200,20 @@ public class MembershipEngine {
                       FROM recompute_candidate k JOIN customer c ON c.id = k.customer_id
                       JOIN customer_facts f ON f.customer_id = c.id
                      CROSS JOIN LATERAL (%s) s(segment_id)),
-                -- Each candidate's memberships from the customer index alone (OFFSET 0 keeps it a
-                -- lateral lookup: joined plainly the planner scanned every membership, measured 1.8x
-                -- slower at a million).
+                -- Each candidate's memberships from the customer index alone (the inner OFFSET 0
+                -- keeps it a lateral lookup: joined plainly the planner scanned every membership,
+                -- measured 1.8x slower at a million), then matched to the segments in one hash join
+                -- (the outer OFFSET 0: otherwise every candidate's few rows were joined on their own,
+                -- measured 15%% slower for the whole statement).
                 was_in AS (
                     SELECT m.segment_id, m.customer_id
-                      FROM recompute_candidate k
-                     CROSS JOIN LATERAL (
-                            SELECT m.segment_id, m.customer_id FROM membership m
-                             WHERE m.customer_id = k.customer_id AND m.exited_at IS NULL OFFSET 0) m
-                      JOIN seen s ON s.segment_id = m.segment_id AND (k.changes & s.changes) <> 0),
+                      FROM (SELECT k.changes, m.segment_id, m.customer_id
+                              FROM recompute_candidate k
+                             CROSS JOIN LATERAL (
+                                    SELECT m.segment_id, m.customer_id FROM membership m
+                                     WHERE m.customer_id = k.customer_id AND m.exited_at IS NULL OFFSET 0) m
+                            OFFSET 0) m
+                      JOIN seen s ON s.segment_id = m.segment_id AND (m.changes & s.changes) <> 0),
                 -- The rows to end found one by one by key, then updated by their place in the table:
                 -- joined on segment and customer the planner would read every membership.
                 exited AS (
