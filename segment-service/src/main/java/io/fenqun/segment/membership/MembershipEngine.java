@@ -203,8 +203,8 @@ public class MembershipEngine {
                 -- Each candidate's memberships from the customer index alone (the inner OFFSET 0
                 -- keeps it a lateral lookup: joined plainly the planner scanned every membership,
                 -- measured 1.8x slower at a million), then matched to the segments in one hash join
-                -- (the outer OFFSET 0: otherwise every candidate's few rows were joined on their own,
-                -- measured 15%% slower for the whole statement).
+                -- (the outer OFFSET 0: otherwise each candidate's few rows were joined on their own;
+                -- measured at a million, the whole statement took about 4 s that way, 3.4 s this way).
                 was_in AS (
                     SELECT m.segment_id, m.customer_id
                       FROM (SELECT k.changes, m.segment_id, m.customer_id
