@@ -19,4 +19,12 @@ public final class CalendarSql {
     public static String daysSince(String timestamp, String now) {
         return "greatest(0, floor(extract(epoch FROM (" + now + " - " + timestamp + ")) / 86400))::int";
     }
+
+    /**
+     * The time (SQL) after which {@link #daysSince} a timestamp to {@code now} is at most {@code
+     * days} (both SQL): its exact inverse, in seconds, so in any time zone.
+     */
+    public static String afterWhichDaysSinceAtMost(String days, String now) {
+        return "(" + now + " - make_interval(secs => (" + days + " + 1) * 86400))";
+    }
 }

@@ -129,15 +129,6 @@ final class FactsSql {
                             NOW,
                             FactsChange.WINDOWED.note("SELECT customer_id FROM aged"));
 
-    /**
-     * The time (SQL) after which a purchase is at most {@code days} (SQL) whole days before {@code
-     * instant} (SQL), as {@link CalendarSql#daysSince} counts them: in seconds, so exact in any
-     * time zone.
-     */
-    private static String recencyAtMost(String instant, String days) {
-        return "(" + instant + " - make_interval(secs => (" + days + " + 1) * 86400))";
-    }
-
     private static final String PREVIOUS = "CAST(:previous AS timestamptz)";
 
     /**
@@ -161,14 +152,19 @@ final class FactsSql {
                                     + " least(o.monetary[%4$d], n.monetary[%4$d]) AS m%4$d_low,"
                                     + " greatest(o.monetary[%4$d], n.monetary[%4$d]) AS m%4$d_high")
                             .formatted(
-                                    recencyAtMost(PREVIOUS, "o.recency[" + i + "]"),
-                                    recencyAtMost(NOW, "n.recency[" + i + "]"),
-                                    recencyAtMost(NOW, "least(o.recency[" + i + "], n.recency[" + i + "])"),
+                                    CalendarSql.afterWhichDaysSinceAtMost("o.recency[" + i + "]", PREVIOUS),
+                                    CalendarSql.afterWhichDaysSinceAtMost("n.recency[" + i + "]", NOW),
+                                    CalendarSql.afterWhichDaysSinceAtMost(
+                                            "least(o.recency[" + i + "], n.recency[" + i + "])", NOW),
                                     i))
                     .collect(Collectors.joining())
             + Stream.of("activeWithinDays", "churnedAfterDays")
                     .map(days -> ",\n %s AS %s_after, %s AS %s_up_to"
-                            .formatted(recencyAtMost(PREVIOUS, ":" + days), days, recencyAtMost(NOW, ":" + days), days))
+                            .formatted(
+                                    CalendarSql.afterWhichDaysSinceAtMost(":" + days, PREVIOUS),
+                                    days,
+                                    CalendarSql.afterWhichDaysSinceAtMost(":" + days, NOW),
+                                    days))
                     .collect(Collectors.joining())
             // As the lifecycle label reads it: calendar days before the time of scoring.
             + ",\n %1$s - make_interval(days => :newWithinDays) AS newWithinDays_after,".formatted(PREVIOUS)

@@ -111,7 +111,7 @@ public class RecomputeService {
     private Uni<Integer> candidates(List<Segment> active, Optional<OffsetDateTime> previous, OffsetDateTime now) {
         return previous.map(since -> memberships.addClockCandidates(active, since, now))
                 .orElseGet(() -> Uni.createFrom().voidItem())
-                .flatMap(added -> memberships.countCandidates());
+                .flatMap(done -> memberships.countCandidates());
     }
 
     /**
