@@ -55,7 +55,13 @@ class SegmentBenchmark {
         long recomputeMillis = ((Number) nightly.get("featuresMillis")).longValue()
                 + ((Number) nightly.get("segmentsMillis")).longValue();
 
-        long baselineMillis = handWrittenRfm();
+        List<Long> baselineRuns = new ArrayList<>();
+        for (int run = 0; run < 3; run++) {
+            baselineRuns.add(handWrittenRfm());
+        }
+        // The median: on two cores one run of the parallel baseline swings with whatever else the
+        // machine does (4.6 s to 6.4 s seen on the same data).
+        long baselineMillis = baselineRuns.stream().sorted().toList().get(1);
 
         System.out.printf(
                 "%nsegment recompute: %,d customers, %,d orders, 25 built-in + 20 custom segments%n",
@@ -63,7 +69,9 @@ class SegmentBenchmark {
         System.out.printf("  first recompute (labels everyone, fills all segments): %s%n", first);
         System.out.printf("  nightly recompute a day later:                          %s%n", nightly);
         System.out.printf("  nightly features, dimensions and 45 segments:    %,d ms%n", recomputeMillis);
-        System.out.printf("  hand-written SQL (R, F, M and quintiles):         %,d ms%n", baselineMillis);
+        System.out.printf(
+                "  hand-written SQL (R, F, M and quintiles):         %,d ms (median of %s)%n",
+                baselineMillis, baselineRuns);
         System.out.printf("  ratio: %.2fx (target <= 2x)%n", recomputeMillis / (double) baselineMillis);
         System.out.printf(
                 "  then the daily report snapshot of all segments:  %,d ms (not part of the ratio)%n",
@@ -92,8 +100,9 @@ class SegmentBenchmark {
     }
 
     /**
-     * Moves every timestamp a day into the past, as if the next nightly run came a day later: orders
-     * leave time windows, recencies grow, customers cross cut points and lifecycle thresholds.
+     * Moves the timestamps the recompute reads a day into the past, as if the next nightly run came a
+     * day later: orders leave time windows, recencies grow, customers cross cut points and lifecycle
+     * thresholds.
      */
     private void oneDayPasses() throws Exception {
         try (Connection c = TestDatabase.connect();
@@ -104,8 +113,8 @@ class SegmentBenchmark {
                     + " last_purchase_at = last_purchase_at - interval '1 day',"
                     + " computed_at = computed_at - interval '1 day'");
             s.execute("UPDATE population_cutoffs SET computed_at = computed_at - interval '1 day'");
-            s.execute("UPDATE membership SET entered_at = entered_at - interval '1 day',"
-                    + " exited_at = exited_at - interval '1 day'");
+            // Memberships keep their times: no recompute reads them, and moving them would rewrite
+            // every membership, doubling the table and its indexes, which a real day never does.
             s.execute("VACUUM ANALYZE");
             // Writes out the pages all this dirtied now, rather than in a checkpoint that could fall
             // inside the timed recompute.
