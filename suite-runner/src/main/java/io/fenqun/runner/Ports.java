@@ -15,10 +15,6 @@ final class Ports {
 
     private Ports() {}
 
-    static boolean isFree(int port) {
-        return bindError(port).isEmpty();
-    }
-
     static void requireFree(int port, String user, String howToChange) {
         long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
         Optional<IOException> error = bindError(port);

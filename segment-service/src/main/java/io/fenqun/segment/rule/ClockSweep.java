@@ -92,9 +92,5 @@ public final class ClockSweep {
     }
 
     /** The instants after {@code after} and up to {@code upTo}. */
-    record Range(Instant after, Instant upTo) {
-        boolean contains(Instant instant) {
-            return instant.isAfter(after) && !instant.isAfter(upTo);
-        }
-    }
+    record Range(Instant after, Instant upTo) {}
 }

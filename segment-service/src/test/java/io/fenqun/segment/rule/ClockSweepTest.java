@@ -59,7 +59,7 @@ class ClockSweepTest {
             boolean swept = ClockSweep.ranges(condition.clockBoundaries(), previous, NOW).entrySet().stream()
                     .anyMatch(entry -> {
                         Instant value = timestamps.get(FIELD_OF_TIMESTAMP.get(entry.getKey()));
-                        return value != null && entry.getValue().stream().anyMatch(range -> range.contains(value));
+                        return value != null && entry.getValue().stream().anyMatch(range -> holds(range, value));
                     });
             assertTrue(swept, () -> condition.toJson() + " changed for " + timestamps + " but was not swept");
         }
@@ -133,5 +133,10 @@ class ClockSweepTest {
 
     private static Long daysSince(Instant from, Instant at) {
         return Math.max(0, Math.floorDiv(Duration.between(from, at).toSeconds(), 86_400L));
+    }
+
+    /** As the sweep's SQL reads a range: after its start, up to and including its end. */
+    private static boolean holds(ClockSweep.Range range, Instant instant) {
+        return instant.isAfter(range.after()) && !instant.isAfter(range.upTo());
     }
 }
