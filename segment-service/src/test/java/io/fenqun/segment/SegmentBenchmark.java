@@ -113,8 +113,9 @@ class SegmentBenchmark {
                     + " last_purchase_at = last_purchase_at - interval '1 day',"
                     + " computed_at = computed_at - interval '1 day'");
             s.execute("UPDATE population_cutoffs SET computed_at = computed_at - interval '1 day'");
-            // Memberships keep their times: no recompute reads them, and moving them would rewrite
-            // every membership, doubling the table and its indexes, which a real day never does.
+            // Memberships keep their times: no recompute reads them, and moving them rewrote every
+            // membership just before the nightly (doubling the table and its indexes, and leaving them
+            // in the buffer cache for it), which a real day never does.
             s.execute("VACUUM ANALYZE");
             // Writes out the pages all this dirtied now, rather than in a checkpoint that could fall
             // inside the timed recompute.
