@@ -2,7 +2,6 @@ package io.fenqun.segment.membership;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fenqun.kit.feed.OutboxWriter;
 import io.fenqun.segment.dimension.FactsChange;
 import io.fenqun.segment.dimension.FactsUpdater;
 import io.fenqun.segment.dimension.ThresholdSettings;
@@ -43,26 +42,19 @@ public class MembershipEngine {
 
     private static final FieldCatalogue CATALOGUE = FieldCatalogue.standard();
 
-    /** Notes the customers a statement's {@code exited} and {@code entered} moved, for the segments referring to these. */
+    /** Notes the customers a statement moved, for the segments referring to these. */
     private static final String MOVED =
-            FactsChange.MEMBERSHIP.note("SELECT customer_id FROM exited UNION SELECT customer_id FROM entered");
+            FactsChange.MEMBERSHIP.note("SELECT customer_id FROM updated UNION ALL SELECT customer_id FROM created");
 
     private final ThresholdSettings settings;
     private final FactsUpdater facts;
     private final SegmentStore segments;
-    private final OutboxWriter outbox;
     private final ObjectMapper json;
 
-    public MembershipEngine(
-            ThresholdSettings settings,
-            FactsUpdater facts,
-            SegmentStore segments,
-            OutboxWriter outbox,
-            ObjectMapper json) {
+    public MembershipEngine(ThresholdSettings settings, FactsUpdater facts, SegmentStore segments, ObjectMapper json) {
         this.settings = settings;
         this.facts = facts;
         this.segments = segments;
-        this.outbox = outbox;
         this.json = json;
     }
 
@@ -80,25 +72,19 @@ public class MembershipEngine {
     /** Ends every membership of a customer who is gone (erased, merged away), then forgets their history. */
     public Uni<Void> removeCustomer(UUID customerId, OffsetDateTime now) {
         return segments.active()
-                .flatMap(active -> currentSegments(customerId).flatMap(current -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Segment segment : active) {
-                        if (current.contains(segment.id())) {
-                            chain = chain.flatMap(ignored -> exit(segment, customerId, now));
-                        }
-                    }
-                    return chain;
-                }))
-                .flatMap(exited -> Panache.getSession()
-                        .flatMap(s -> s.createNativeQuery("DELETE FROM membership WHERE customer_id = :id")
-                                .setParameter("id", customerId)
-                                .executeUpdate()))
+                .flatMap(active -> currentSegments(customerId)
+                        .flatMap(current -> moveCustomer(customerId, active, current, Set.of(), now)))
+                .flatMap(exited -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                "WITH ended AS (DELETE FROM ended_membership WHERE customer_id = :id)"
+                                        + " DELETE FROM customer_segments WHERE customer_id = :id")
+                        .setParameter("id", customerId)
+                        .executeUpdate()))
                 .replaceWithVoid();
     }
 
     /** Evaluates one segment over everyone with its rule compiled to SQL (a new or changed segment). */
     public Uni<Changes> refreshSegment(Segment segment, OffsetDateTime now) {
-        return refresh(segment, now, false, false);
+        return refresh(segment, SqlCompiler.compile(segment.rule(), now.toInstant(), 4), now, false, false);
     }
 
     /**
@@ -163,7 +149,7 @@ public class MembershipEngine {
      * move join the candidates, so segments that refer to this one look at them again.
      */
     public Uni<Changes> refreshInRecompute(Segment segment, OffsetDateTime now, boolean everyone) {
-        return refresh(segment, now, !everyone, true);
+        return refresh(segment, SqlCompiler.compile(segment.rule(), now.toInstant(), 4), now, !everyone, true);
     }
 
     /**
@@ -179,76 +165,171 @@ public class MembershipEngine {
         List<Object> parameters = new ArrayList<>();
         List<String> tests = new ArrayList<>();
         List<String> seen = new ArrayList<>();
+        int customerChanges = 0;
         for (Segment segment : batch) {
             parameters.add(segment.id());
             String id = "CAST(?" + (2 + parameters.size()) + " AS uuid)";
             int changes = changesSeenBy(segment.rule());
+            if (segment.rule().fields().stream().anyMatch(Field::readsCustomer)) {
+                customerChanges |= changes;
+            }
             SqlCondition condition = SqlCompiler.compile(segment.rule(), now.toInstant(), 3 + parameters.size());
             parameters.addAll(condition.parameters());
             tests.add("SELECT " + id + " WHERE (k.changes & " + changes + ") <> 0 AND " + condition.sql());
             seen.add("(" + id + ", " + changes + ")");
         }
-        String sql =
+        String sql = moveStatement(
                 """
+                -- Each segment looks only at the candidates with a change its rule can see.
+                seen (segment_id, changes) AS (VALUES %s),
+                -- The customer's own row is read only for candidates with a change that a rule
+                -- reading it can see (the OFFSET 0 keeps that test before the lookup).
+                now_in AS (
+                    SELECT k.customer_id, s.segment_id
+                      FROM recompute_candidate k JOIN customer_facts f ON f.customer_id = k.customer_id
+                      LEFT JOIN LATERAL (SELECT * FROM customer c
+                                          WHERE c.id = k.customer_id AND (k.changes & %d) <> 0 OFFSET 0) c ON true
+                     CROSS JOIN LATERAL (%s) s(segment_id)),
+                was_in AS (
+                    SELECT k.customer_id, m.segment_id, m.entered_at
+                      FROM recompute_candidate k JOIN customer_segments cs ON cs.customer_id = k.customer_id
+                     CROSS JOIN LATERAL unnest(cs.segment_ids, cs.entered_at) m(segment_id, entered_at)
+                      JOIN seen s ON s.segment_id = m.segment_id AND (k.changes & s.changes) <> 0)"""
+                        .formatted(String.join(", ", seen), customerChanges, String.join(" UNION ALL ", tests)),
+                true);
+        return execute(sql, now, batch, parameters);
+    }
+
+    /** Ends every current membership of an archived segment. */
+    public Uni<Changes> closeSegment(Segment segment, OffsetDateTime now) {
+        return refresh(segment, new SqlCondition("false", List.of()), now, false, false);
+    }
+
+    /** Evaluates one segment's condition (parameters from ?4) for everyone or for the recompute's candidates. */
+    private Uni<Changes> refresh(
+            Segment segment, SqlCondition condition, OffsetDateTime now, boolean candidatesOnly, boolean noteMoves) {
+        String sql = moveStatement(
+                """
+                now_in AS (
+                    SELECT c.id AS customer_id, CAST(?3 AS uuid) AS segment_id
+                      FROM %s JOIN customer_facts f ON f.customer_id = c.id WHERE %s),
+                was_in AS (
+                    SELECT cs.customer_id, CAST(?3 AS uuid) AS segment_id,
+                           entry_time(cs.segment_ids, cs.entered_at, CAST(?3 AS uuid)) AS entered_at
+                      FROM customer_segments cs %s
+                     WHERE cs.segment_ids @> ARRAY[CAST(?3 AS uuid)])"""
+                        .formatted(
+                                candidatesOnly
+                                        ? "recompute_candidate k JOIN customer c ON c.id = k.customer_id"
+                                        : "customer c",
+                                condition.sql(),
+                                candidatesOnly ? "JOIN recompute_candidate k ON k.customer_id = cs.customer_id" : ""),
+                noteMoves);
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(segment.id());
+        parameters.addAll(condition.parameters());
+        return execute(sql, now, List.of(segment), parameters);
+    }
+
+    /**
+     * Moves one customer, evaluated in memory, from the {@code current} segments to the
+     * {@code matched} ones among the {@code active}.
+     */
+    private Uni<Changes> moveCustomer(
+            UUID customerId, List<Segment> active, Set<UUID> current, Set<UUID> matched, OffsetDateTime now) {
+        List<Segment> moving = active.stream()
+                .filter(segment -> current.contains(segment.id()) != matched.contains(segment.id()))
+                .toList();
+        if (moving.isEmpty()) {
+            return Uni.createFrom().item(new Changes(0, 0));
+        }
+        String sql = moveStatement(
+                """
+                now_in AS (
+                    SELECT CAST(?3 AS uuid) AS customer_id, s AS segment_id FROM unnest(CAST(?4 AS uuid[])) s),
+                was_in AS (
+                    SELECT cs.customer_id, m.segment_id, m.entered_at
+                      FROM customer_segments cs
+                     CROSS JOIN LATERAL unnest(cs.segment_ids, cs.entered_at) m(segment_id, entered_at)
+                     WHERE cs.customer_id = CAST(?3 AS uuid) AND m.segment_id = ANY(CAST(?5 AS uuid[])))""",
+                false);
+        UUID[] evaluated = active.stream().map(Segment::id).toArray(UUID[]::new);
+        return execute(sql, now, moving, List.of(customerId, matched.toArray(UUID[]::new), evaluated));
+    }
+
+    /**
+     * The one statement every change of memberships goes through. The given CTEs name where the
+     * customers looked at belong now, {@code now_in (customer_id, segment_id)}, and where they were
+     * among the same segments, {@code was_in (customer_id, segment_id, entered_at)}; {@code ?1} is
+     * the time of the change and {@code ?2} the event payloads of the segments that may move. Each
+     * changed customer's row of current memberships is rewritten once, every ended stay is kept,
+     * and every move gets its event. A row that a concurrent transaction rewrote after this
+     * statement began is left as that transaction wrote it: it looked at the customer later.
+     */
+    private static String moveStatement(String nowInAndWasIn, boolean noteMoves) {
+        return """
                 WITH base AS (
                     SELECT CAST(e->>'segmentId' AS uuid) AS segment_id, e AS event
                       FROM jsonb_array_elements(CAST(CAST(?2 AS text) AS jsonb)) e),
-                -- Each segment looks only at the candidates with a change its rule can see.
-                seen (segment_id, changes) AS (VALUES %s),
-                now_in AS (
-                    SELECT s.segment_id, c.id AS customer_id
-                      FROM recompute_candidate k JOIN customer c ON c.id = k.customer_id
-                      JOIN customer_facts f ON f.customer_id = c.id
-                     CROSS JOIN LATERAL (%s) s(segment_id)),
-                -- Each candidate's memberships from the customer index alone (the inner OFFSET 0
-                -- keeps it a lateral lookup: joined plainly the planner scanned every membership,
-                -- measured 1.8x slower at a million), then matched to the segments in one hash join
-                -- (the outer OFFSET 0: otherwise each candidate's few rows were joined on their own;
-                -- measured at a million, the whole statement took about 4 s that way, 3.4 s this way).
-                was_in AS (
-                    SELECT m.segment_id, m.customer_id
-                      FROM (SELECT k.changes, m.segment_id, m.customer_id
-                              FROM recompute_candidate k
-                             CROSS JOIN LATERAL (
-                                    SELECT m.segment_id, m.customer_id FROM membership m
-                                     WHERE m.customer_id = k.customer_id AND m.exited_at IS NULL OFFSET 0) m
-                            OFFSET 0) m
-                      JOIN seen s ON s.segment_id = m.segment_id AND (m.changes & s.changes) <> 0),
-                -- The rows to end found one by one by key, then updated by their place in the table:
-                -- joined on segment and customer the planner would read every membership.
-                exited AS (
-                    UPDATE membership m SET exited_at = ?1
-                     WHERE m.ctid = ANY(ARRAY(
-                               SELECT (SELECT c.ctid FROM membership c
-                                        WHERE c.segment_id = w.segment_id AND c.customer_id = w.customer_id
-                                          AND c.exited_at IS NULL)
-                                 FROM was_in w
-                                WHERE NOT EXISTS (SELECT 1 FROM now_in n
-                                                   WHERE n.segment_id = w.segment_id AND n.customer_id = w.customer_id)))
-                       AND m.exited_at IS NULL
-                    RETURNING m.segment_id, m.customer_id),
-                entered AS (
-                    INSERT INTO membership (segment_id, customer_id, entered_at)
-                    SELECT n.segment_id, n.customer_id, ?1 FROM now_in n
-                     WHERE NOT EXISTS (SELECT 1 FROM was_in w
-                                        WHERE w.segment_id = n.segment_id AND w.customer_id = n.customer_id)
-                    RETURNING segment_id, customer_id),
-                moved AS (%s),
+                %s,
+                moves AS (
+                    SELECT coalesce(w.customer_id, n.customer_id) AS customer_id,
+                           coalesce(w.segment_id, n.segment_id) AS segment_id,
+                           w.entered_at, n.customer_id IS NOT NULL AS entering
+                      FROM was_in w FULL JOIN now_in n ON n.customer_id = w.customer_id AND n.segment_id = w.segment_id
+                     WHERE w.customer_id IS NULL OR n.customer_id IS NULL),
+                changed AS (
+                    SELECT customer_id,
+                           coalesce(array_agg(segment_id) FILTER (WHERE entering), '{}') AS entering,
+                           coalesce(array_agg(segment_id) FILTER (WHERE NOT entering), '{}') AS exiting
+                      FROM moves GROUP BY customer_id),
+                updated AS (
+                    UPDATE customer_segments cs
+                       SET (segment_ids, entered_at) = (
+                               SELECT coalesce(array_agg(m.segment_id), '{}'), coalesce(array_agg(m.entered_at), '{}')
+                                 FROM (SELECT u.segment_id, u.entered_at
+                                         FROM unnest(cs.segment_ids, cs.entered_at) u(segment_id, entered_at)
+                                        WHERE u.segment_id <> ALL (x.exiting)
+                                       UNION ALL
+                                       SELECT e, CAST(?1 AS timestamptz) FROM unnest(x.entering) e) m)
+                      FROM changed x JOIN customer_segments r ON r.customer_id = x.customer_id
+                     WHERE cs.customer_id = x.customer_id AND cs.segment_ids = r.segment_ids
+                    RETURNING cs.customer_id),
+                created AS (
+                    INSERT INTO customer_segments (customer_id, segment_ids, entered_at)
+                    SELECT x.customer_id, x.entering,
+                           array_fill(CAST(?1 AS timestamptz), ARRAY[cardinality(x.entering)])
+                      FROM changed x
+                     WHERE NOT EXISTS (SELECT 1 FROM customer_segments r WHERE r.customer_id = x.customer_id)
+                    ON CONFLICT (customer_id) DO NOTHING
+                    RETURNING customer_id),
+                moved AS (
+                    SELECT m.* FROM moves m
+                     WHERE m.customer_id IN (SELECT customer_id FROM updated UNION ALL SELECT customer_id FROM created)),
+                ended AS (
+                    INSERT INTO ended_membership (segment_id, customer_id, entered_at, exited_at)
+                    SELECT segment_id, customer_id, entered_at, CAST(?1 AS timestamptz) FROM moved WHERE NOT entering),%s
                 events AS (
                     INSERT INTO feed_event (id, type, subject, data)
-                    SELECT uuid_v7(), 'segment.exited', x.customer_id::text,
+                    SELECT uuid_v7(), CASE WHEN x.entering THEN '%s' ELSE '%s' END, x.customer_id::text,
                            b.event || jsonb_build_object('customerId', x.customer_id)
-                      FROM exited x JOIN base b ON b.segment_id = x.segment_id
-                    UNION ALL
-                    SELECT uuid_v7(), 'segment.entered', x.customer_id::text,
-                           b.event || jsonb_build_object('customerId', x.customer_id)
-                      FROM entered x JOIN base b ON b.segment_id = x.segment_id
+                      FROM moved x JOIN base b ON b.segment_id = x.segment_id
                     RETURNING type)
-                SELECT (count(*) FILTER (WHERE type = 'segment.entered'))::int,
-                       (count(*) FILTER (WHERE type = 'segment.exited'))::int
+                SELECT (count(*) FILTER (WHERE type = '%s'))::int,
+                       (count(*) FILTER (WHERE type = '%s'))::int
                   FROM events"""
-                        .formatted(String.join(", ", seen), String.join(" UNION ALL ", tests), MOVED);
-        List<MembershipEvent> bases = batch.stream()
+                .formatted(
+                        nowInAndWasIn,
+                        noteMoves ? "\nmoved_noted AS (" + MOVED + ")," : "",
+                        MembershipEvent.ENTERED,
+                        MembershipEvent.EXITED,
+                        MembershipEvent.ENTERED,
+                        MembershipEvent.EXITED);
+    }
+
+    /** Runs a {@link #moveStatement} with its parameters from ?3. */
+    private Uni<Changes> execute(String sql, OffsetDateTime now, List<Segment> moving, List<Object> parameters) {
+        List<MembershipEvent> bases = moving.stream()
                 .map(segment -> MembershipEvent.withoutCustomer(segment, now))
                 .toList();
         return Panache.getSession().flatMap(s -> {
@@ -263,118 +344,16 @@ public class MembershipEngine {
         });
     }
 
-    private Uni<Changes> refresh(Segment segment, OffsetDateTime now, boolean candidatesOnly, boolean noteMoves) {
-        SqlCondition condition = SqlCompiler.compile(segment.rule(), now.toInstant(), 4);
-        String sql =
-                """
-                WITH target AS (
-                    SELECT c.id FROM %s JOIN customer_facts f ON f.customer_id = c.id WHERE %s),
-                exited AS (
-                    UPDATE membership m SET exited_at = ?2 %s
-                     WHERE m.segment_id = ?1 AND m.exited_at IS NULL %s
-                       AND NOT EXISTS (SELECT 1 FROM target t WHERE t.id = m.customer_id)
-                    RETURNING m.customer_id),
-                entered AS (
-                    INSERT INTO membership (segment_id, customer_id, entered_at)
-                    SELECT ?1, t.id, ?2 FROM target t
-                     WHERE NOT EXISTS (SELECT 1 FROM membership m
-                                        WHERE m.segment_id = ?1 AND m.customer_id = t.id AND m.exited_at IS NULL)
-                    RETURNING customer_id),%s
-                events AS (
-                    INSERT INTO feed_event (id, type, subject, data)
-                    SELECT uuid_v7(), 'segment.exited', customer_id::text,
-                           CAST(CAST(?3 AS text) AS jsonb) || jsonb_build_object('customerId', customer_id) FROM exited
-                    UNION ALL
-                    SELECT uuid_v7(), 'segment.entered', customer_id::text,
-                           CAST(CAST(?3 AS text) AS jsonb) || jsonb_build_object('customerId', customer_id) FROM entered
-                    RETURNING type)
-                SELECT (count(*) FILTER (WHERE type = 'segment.entered'))::int,
-                       (count(*) FILTER (WHERE type = 'segment.exited'))::int
-                  FROM events"""
-                        .formatted(
-                                candidatesOnly
-                                        ? "recompute_candidate k JOIN customer c ON c.id = k.customer_id"
-                                        : "customer c",
-                                condition.sql(),
-                                candidatesOnly ? "FROM recompute_candidate k" : "",
-                                candidatesOnly ? "AND k.customer_id = m.customer_id" : "",
-                                noteMoves ? "\nmoved AS (" + MOVED + ")," : "");
-        return Panache.getSession().flatMap(s -> {
-            var query = s.createNativeQuery(sql, Object[].class)
-                    .setParameter(1, segment.id())
-                    .setParameter(2, now)
-                    .setParameter(3, toJson(MembershipEvent.withoutCustomer(segment, now)));
-            List<Object> parameters = condition.parameters();
-            for (int i = 0; i < parameters.size(); i++) {
-                query.setParameter(4 + i, parameters.get(i));
-            }
-            return query.getSingleResult()
-                    .map(row -> new Changes(((Number) row[0]).intValue(), ((Number) row[1]).intValue()));
-        });
-    }
-
-    /** Ends every current membership of an archived segment. */
-    public Uni<Changes> closeSegment(Segment segment, OffsetDateTime now) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                """
-                                WITH exited AS (
-                                    UPDATE membership SET exited_at = :now
-                                     WHERE segment_id = :segment AND exited_at IS NULL RETURNING customer_id)
-                                INSERT INTO feed_event (id, type, subject, data)
-                                SELECT uuid_v7(), 'segment.exited', customer_id::text,
-                                       CAST(CAST(:base AS text) AS jsonb) || jsonb_build_object('customerId', customer_id)
-                                  FROM exited""")
-                        .setParameter("now", now)
-                        .setParameter("segment", segment.id())
-                        .setParameter("base", toJson(MembershipEvent.withoutCustomer(segment, now)))
-                        .executeUpdate())
-                .map(exited -> new Changes(0, exited));
-    }
-
     private Uni<Void> apply(CustomerFacts customer, List<Segment> active, Set<UUID> current, OffsetDateTime now) {
         Set<UUID> members = new HashSet<>(current);
-        Uni<Void> chain = Uni.createFrom().voidItem();
         for (Segment segment : SegmentOrder.evaluationOrder(active)) {
-            boolean matches = RuleEvaluator.matches(segment.rule(), customer, members, now.toInstant());
-            boolean was = current.contains(segment.id());
-            if (matches) {
+            if (RuleEvaluator.matches(segment.rule(), customer, members, now.toInstant())) {
                 members.add(segment.id());
             } else {
                 members.remove(segment.id());
             }
-            if (matches && !was) {
-                chain = chain.flatMap(ignored -> enter(segment, customer.customerId(), now));
-            } else if (!matches && was) {
-                chain = chain.flatMap(ignored -> exit(segment, customer.customerId(), now));
-            }
         }
-        return chain;
-    }
-
-    private Uni<Void> enter(Segment segment, UUID customerId, OffsetDateTime now) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "INSERT INTO membership (segment_id, customer_id, entered_at) VALUES (:segment, :customer, :now)")
-                        .setParameter("segment", segment.id())
-                        .setParameter("customer", customerId)
-                        .setParameter("now", now)
-                        .executeUpdate())
-                .flatMap(ignored -> outbox.append(
-                        MembershipEvent.ENTERED, customerId, MembershipEvent.of(segment, customerId, now)))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> exit(Segment segment, UUID customerId, OffsetDateTime now) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("UPDATE membership SET exited_at = :now"
-                                + " WHERE segment_id = :segment AND customer_id = :customer AND exited_at IS NULL")
-                        .setParameter("segment", segment.id())
-                        .setParameter("customer", customerId)
-                        .setParameter("now", now)
-                        .executeUpdate())
-                .flatMap(ignored ->
-                        outbox.append(MembershipEvent.EXITED, customerId, MembershipEvent.of(segment, customerId, now)))
+        return moveCustomer(customer.customerId(), active, current, members, now)
                 .replaceWithVoid();
     }
 
@@ -387,14 +366,25 @@ public class MembershipEngine {
                 .map(rows -> rows.isEmpty() ? null : FactsQuery.fromRow(CATALOGUE, rows.get(0)));
     }
 
+    /**
+     * The customer's current segments, their row locked until the transaction ends: a recompute
+     * rewriting it meanwhile is waited for, and this customer is then evaluated on what it wrote.
+     */
     private Uni<Set<UUID>> currentSegments(UUID customerId) {
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(
-                                "SELECT segment_id FROM membership WHERE customer_id = :id AND exited_at IS NULL",
+                                """
+                                SELECT m.segment_id FROM customer_segments cs
+                                  LEFT JOIN LATERAL unnest(cs.segment_ids) m(segment_id) ON true
+                                 WHERE cs.customer_id = :id FOR UPDATE OF cs""",
                                 UUID.class)
                         .setParameter("id", customerId)
                         .getResultList())
-                .map(HashSet::new);
+                .map(ids -> {
+                    Set<UUID> current = new HashSet<>(ids);
+                    current.remove(null);
+                    return current;
+                });
     }
 
     private String toJson(Object value) {

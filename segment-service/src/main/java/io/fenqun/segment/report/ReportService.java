@@ -60,8 +60,8 @@ public class ReportService {
                                        coalesce(sum(f.spend_365d), 0),
                                        (SELECT coalesce(sum(spend_365d), 0) FROM customer_facts),
                                        coalesce(sum(f.orders_365d), 0), avg(f.orders_365d)
-                                  FROM membership m JOIN customer_facts f ON f.customer_id = m.customer_id
-                                 WHERE m.segment_id = :id AND m.exited_at IS NULL""",
+                                  FROM customer_segments m JOIN customer_facts f ON f.customer_id = m.customer_id
+                                 WHERE m.segment_ids @> ARRAY[CAST(:id AS uuid)]""",
                         Object[].class)
                 .setParameter("id", id)
                 .getSingleResult()

@@ -28,7 +28,7 @@ public class Snapshots {
                                 SELECT :day, s.id, count(m.customer_id), e.customers, coalesce(sum(f.spend_365d), 0),
                                        e.revenue, coalesce(sum(f.orders_365d), 0)
                                   FROM segment s CROSS JOIN everyone e
-                                  LEFT JOIN membership m ON m.segment_id = s.id AND m.exited_at IS NULL
+                                  LEFT JOIN current_membership m ON m.segment_id = s.id
                                   LEFT JOIN customer_facts f ON f.customer_id = m.customer_id
                                  WHERE s.status = 'ACTIVE'
                                  GROUP BY s.id, e.customers, e.revenue

@@ -46,6 +46,11 @@ public record Field(
         return this.column.equals(qualified) || countedFrom.contains(qualified);
     }
 
+    /** Whether this field reads the customer's own row ({@code customer c}) rather than only their facts. */
+    public boolean readsCustomer() {
+        return column.startsWith("c.") || countedFrom.stream().anyMatch(timestamp -> timestamp.startsWith("c."));
+    }
+
     /** Whether the value changes as days pass without anything happening to the customer. */
     public boolean readsClock() {
         return !countedFrom.isEmpty();

@@ -42,8 +42,8 @@ public final class SqlCompiler {
             return "(NOT " + sql(not.rule()) + ")";
         }
         if (rule instanceof Rule.InSegment in) {
-            return "EXISTS (SELECT 1 FROM membership m WHERE m.segment_id = " + bind(in.segmentId())
-                    + " AND m.customer_id = c.id AND m.exited_at IS NULL)";
+            return "EXISTS (SELECT 1 FROM customer_segments m WHERE m.customer_id = c.id"
+                    + " AND m.segment_ids @> ARRAY[CAST(" + bind(in.segmentId()) + " AS uuid)])";
         }
         return "coalesce(" + condition((Rule.Condition) rule) + ", false)";
     }

@@ -33,10 +33,7 @@ public class MemberExport {
             "orders_total",
             "spend_total",
             "last_purchase_at");
-    private static final String PAGE_SQL = "SELECT " + Member.COLUMNS
-            + " FROM membership m JOIN customer_facts f ON f.customer_id = m.customer_id"
-            + " WHERE m.segment_id = $1 AND m.exited_at IS NULL AND m.customer_id > $2"
-            + " ORDER BY m.customer_id LIMIT " + PAGE;
+    private static final String PAGE_SQL = Member.pageQuery("$1", "$2", PAGE);
 
     private final SegmentService segments;
     /** The plain reactive client: a streamed response has no Hibernate session to lean on. */

@@ -135,8 +135,8 @@ public class SegmentService {
                 var count =
                         s.createNativeQuery("SELECT count(*), (SELECT count(*) FROM customer)" + from, Object[].class);
                 var sample = s.createNativeQuery(
-                        "SELECT " + Member.COLUMNS.replace("m.customer_id, m.entered_at", "c.id, NULL") + from
-                                + " ORDER BY f.spend_total DESC, c.id LIMIT " + PREVIEW_SAMPLE,
+                        "SELECT c.id, NULL, " + Member.LABELS + from + " ORDER BY f.spend_total DESC, c.id LIMIT "
+                                + PREVIEW_SAMPLE,
                         Object[].class);
                 for (int i = 0; i < condition.parameters().size(); i++) {
                     count.setParameter(i + 1, condition.parameters().get(i));
@@ -163,12 +163,7 @@ public class SegmentService {
     /** One page of current members, for lists and the CSV export. */
     public Uni<List<Member>> membersAfter(UUID segmentId, UUID after, int fetch) {
         return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "SELECT " + Member.COLUMNS + " FROM membership m"
-                                        + " JOIN customer_facts f ON f.customer_id = m.customer_id"
-                                        + " WHERE m.segment_id = :segment AND m.exited_at IS NULL AND m.customer_id > :after"
-                                        + " ORDER BY m.customer_id LIMIT " + fetch,
-                                Object[].class)
+                .flatMap(s -> s.createNativeQuery(Member.pageQuery(":segment", ":after", fetch), Object[].class)
                         .setParameter("segment", segmentId)
                         .setParameter("after", after)
                         .getResultList())
@@ -235,11 +230,14 @@ public class SegmentService {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
+        // One segment's members are found by the index; for several, one pass over everyone's row
+        // is cheaper (at a million: 0.8 s, where the index matched nearly every row and took 7 s).
+        String sql = ids.size() == 1
+                ? "SELECT (CAST(:ids AS uuid[]))[1], count(*) FROM customer_segments WHERE segment_ids @> CAST(:ids AS uuid[])"
+                : "SELECT s, count(*) FROM (SELECT unnest(segment_ids) AS s FROM customer_segments) m"
+                        + " WHERE s = ANY(CAST(:ids AS uuid[])) GROUP BY s";
         return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "SELECT segment_id, count(*) FROM membership WHERE exited_at IS NULL"
-                                        + " AND segment_id = ANY(:ids) GROUP BY segment_id",
-                                Object[].class)
+                .flatMap(s -> s.createNativeQuery(sql, Object[].class)
                         .setParameter("ids", ids.toArray(UUID[]::new))
                         .getResultList())
                 .map(rows -> {

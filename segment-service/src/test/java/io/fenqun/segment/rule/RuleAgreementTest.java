@@ -208,16 +208,19 @@ class RuleAgreementTest {
         for (UUID segment : segments) {
             if (random.nextInt(3) == 0) {
                 execute(
-                        "INSERT INTO membership (segment_id, customer_id, entered_at) VALUES (?, ?, now())",
-                        segment,
-                        id);
+                        "INSERT INTO customer_segments AS cs (customer_id, segment_ids, entered_at)"
+                                + " VALUES (?, ARRAY[CAST(? AS uuid)], ARRAY[now()]) ON CONFLICT (customer_id) DO UPDATE"
+                                + " SET segment_ids = cs.segment_ids || EXCLUDED.segment_ids,"
+                                + " entered_at = cs.entered_at || EXCLUDED.entered_at",
+                        id,
+                        segment);
                 membershipsByCustomer.computeIfAbsent(id, k -> new HashSet<>()).add(segment);
             }
         }
         if (random.nextInt(4) == 0 && !segments.isEmpty()) {
             // A past stay: history must not count as membership.
             execute(
-                    "INSERT INTO membership (segment_id, customer_id, entered_at, exited_at)"
+                    "INSERT INTO ended_membership (segment_id, customer_id, entered_at, exited_at)"
                             + " VALUES (?, ?, now() - interval '2 days', now() - interval '1 day')",
                     segments.get(0),
                     id);
