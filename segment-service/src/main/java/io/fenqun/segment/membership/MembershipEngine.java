@@ -295,12 +295,12 @@ public class MembershipEngine {
                       FROM changed x JOIN customer_segments r ON r.customer_id = x.customer_id
                      WHERE cs.customer_id = x.customer_id AND cs.segment_ids = r.segment_ids
                     RETURNING cs.customer_id),
+                -- A first row for a customer who has none; one who has (and is updated above) conflicts.
                 created AS (
                     INSERT INTO customer_segments (customer_id, segment_ids, entered_at)
                     SELECT x.customer_id, x.entering,
                            array_fill(CAST(?1 AS timestamptz), ARRAY[cardinality(x.entering)])
                       FROM changed x
-                     WHERE NOT EXISTS (SELECT 1 FROM customer_segments r WHERE r.customer_id = x.customer_id)
                     ON CONFLICT (customer_id) DO NOTHING
                     RETURNING customer_id),
                 moved AS (

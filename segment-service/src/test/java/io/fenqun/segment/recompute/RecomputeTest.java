@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fenqun.kit.security.Roles;
 import io.fenqun.kit.testing.EmbeddedPostgresResource;
@@ -16,9 +18,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,6 +89,69 @@ class RecomputeTest {
         archive(recent);
         archive(lapsing);
         archive(settled);
+    }
+
+    /**
+     * A customer whose memberships another transaction rewrote while the recompute's statement ran
+     * (an event moved them meanwhile) keeps what that transaction wrote: the move has one event,
+     * not one from each.
+     */
+    @Test
+    void aMoveAConcurrentTransactionMadeIsNotMadeAgain() throws Exception {
+        String monthly = segment("bought this month", "{\"field\":\"orders30d\",\"op\":\"gte\",\"value\":1}");
+        UUID customer = ProfileFeed.customer(Map.of());
+        ProfileFeed.order(customer, daysAgo(25), "88.00", "水果");
+        recompute("");
+        segments(customer).body("segments.name", hasItem("bought this month"));
+        aWeekPassesFor(customer);
+
+        try (Connection concurrent = TestDatabase.connect()) {
+            concurrent.setAutoCommit(false);
+            // What the event path writes when it moves the customer out: their row without the
+            // segment, and the event.
+            try (PreparedStatement exit = concurrent.prepareStatement(
+                    """
+                    WITH moved AS (
+                        UPDATE customer_segments
+                           SET segment_ids = array_remove(segment_ids, CAST(? AS uuid)),
+                               entered_at = entered_at[:array_position(segment_ids, CAST(? AS uuid)) - 1]
+                                         || entered_at[array_position(segment_ids, CAST(? AS uuid)) + 1:]
+                         WHERE customer_id = ? RETURNING customer_id)
+                    INSERT INTO feed_event (id, type, subject, data)
+                    SELECT gen_random_uuid(), 'segment.exited', customer_id::text,
+                           jsonb_build_object('segmentId', CAST(? AS uuid), 'customerId', customer_id)
+                      FROM moved""")) {
+                for (int i = 1; i <= 3; i++) {
+                    exit.setObject(i, UUID.fromString(monthly));
+                }
+                exit.setObject(4, customer);
+                exit.setObject(5, UUID.fromString(monthly));
+                exit.executeUpdate();
+            }
+            CompletableFuture<ValidatableResponse> running = CompletableFuture.supplyAsync(() -> recompute(""));
+            awaitAStatementWaitingForALock();
+            concurrent.commit();
+            running.get(60, TimeUnit.SECONDS);
+        }
+        assertEquals(
+                1,
+                TestDatabase.count(
+                        "SELECT count(*) FROM feed_event WHERE type = 'segment.exited' AND subject = ?"
+                                + " AND data->>'segmentId' = ?",
+                        customer.toString(),
+                        monthly));
+        segments(customer).body("segments.name", not(hasItem("bought this month")));
+        archive(monthly);
+    }
+
+    private static void awaitAStatementWaitingForALock() throws InterruptedException {
+        for (int attempt = 0; attempt < 300; attempt++) {
+            if (TestDatabase.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail("the recompute never waited for the concurrent transaction");
     }
 
     /**
