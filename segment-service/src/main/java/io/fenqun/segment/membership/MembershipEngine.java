@@ -84,7 +84,7 @@ public class MembershipEngine {
 
     /** Evaluates one segment over everyone with its rule compiled to SQL (a new or changed segment). */
     public Uni<Changes> refreshSegment(Segment segment, OffsetDateTime now) {
-        return refresh(segment, SqlCompiler.compile(segment.rule(), now.toInstant(), 4), now, false, false);
+        return refresh(segment, ruleCondition(segment, now), now, false, false);
     }
 
     /**
@@ -149,7 +149,7 @@ public class MembershipEngine {
      * move join the candidates, so segments that refer to this one look at them again.
      */
     public Uni<Changes> refreshInRecompute(Segment segment, OffsetDateTime now, boolean everyone) {
-        return refresh(segment, SqlCompiler.compile(segment.rule(), now.toInstant(), 4), now, !everyone, true);
+        return refresh(segment, ruleCondition(segment, now), now, !everyone, true);
     }
 
     /**
@@ -203,6 +203,11 @@ public class MembershipEngine {
     /** Ends every current membership of an archived segment. */
     public Uni<Changes> closeSegment(Segment segment, OffsetDateTime now) {
         return refresh(segment, new SqlCondition("false", List.of()), now, false, false);
+    }
+
+    /** A segment's rule as the condition of {@link #refresh}, whose own parameters take ?1 to ?3. */
+    private static SqlCondition ruleCondition(Segment segment, OffsetDateTime now) {
+        return SqlCompiler.compile(segment.rule(), now.toInstant(), 4);
     }
 
     /** Evaluates one segment's condition (parameters from ?4) for everyone or for the recompute's candidates. */
