@@ -334,9 +334,8 @@ public class MembershipEngine {
 
     /** Runs a {@link #moveStatement} with its parameters from ?3. */
     private Uni<Changes> execute(String sql, OffsetDateTime now, List<Segment> moving, List<Object> parameters) {
-        List<MembershipEvent> bases = moving.stream()
-                .map(segment -> MembershipEvent.withoutCustomer(segment, now))
-                .toList();
+        List<MembershipEvent> bases =
+                moving.stream().map(segment -> MembershipEvent.of(segment, now)).toList();
         return Panache.getSession().flatMap(s -> {
             var query = s.createNativeQuery(sql, Object[].class)
                     .setParameter(1, now)
